@@ -1,0 +1,16 @@
+# diaban app image. TypeScript runs through tsx (no build step), as with `npm start`.
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+COPY bin ./bin
+COPY src ./src
+COPY events ./events
+COPY projections ./projections
+COPY data ./data
+COPY tsconfig.json ./
+ENV HOST=0.0.0.0 PORT=3000 DIABAN_DATA_DIR=/data
+EXPOSE 3000
+USER node
+CMD ["node", "bin/diaban.js", "serve"]

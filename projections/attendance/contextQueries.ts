@@ -1,0 +1,108 @@
+import { sql } from 'kysely';
+import type { IsoDate } from '#events/common.js';
+import { decodeEvent, isEventType, registry, type DomainEvent, type EventOf } from '#events/registry.js';
+import type { StreamFamily } from '#events/streams.js';
+import { evolve as agencyEvolve, initialState as agencyInitial, type AgencyState } from '#src/domain/agency/state.js';
+import { cadreOf } from '#src/domain/board/queries.js';
+import { evolve as boardEvolve, initialState as boardInitial, type Assignment, type BoardState } from '#src/domain/board/state.js';
+import { evolve as cadreEvolve, initialState as cadreInitial, postingOn, type CadreState, type Posting } from '#src/domain/cadre/state.js';
+import { evolve as policyEvolve, initialState as policyInitial, type PolicyState } from '#src/domain/policy/state.js';
+import { parentOn } from '#src/domain/unit/queries.js';
+import { evolve as unitEvolve, initialState as unitInitial, type UnitState } from '#src/domain/unit/state.js';
+import type { Executor } from '#src/projections/Projection.js';
+
+/** The context streams folded with the domain's evolve, keyed by the id in the stream name. */
+export interface Context {
+  readonly units: ReadonlyMap<string, UnitState>;
+  readonly agencies: ReadonlyMap<string, AgencyState>;
+  readonly cadres: ReadonlyMap<string, CadreState>;
+  readonly policies: ReadonlyMap<string, PolicyState>;
+  readonly boards: ReadonlyMap<string, BoardState>;
+}
+
+function isOf<F extends StreamFamily>(event: DomainEvent, family: F): event is EventOf<F> {
+  return registry[event.type].family === family;
+}
+
+function fold<S, E>(map: Map<string, S>, key: string, initial: () => S, evolve: (s: S, e: E) => S, event: E): void {
+  map.set(key, evolve(map.get(key) ?? initial(), event));
+}
+
+/**
+ * Folded contexts by database and table. The table only ever gains rows (inserts, never updates),
+ * so its row count and highest position identify its content: a query reuses the fold until the
+ * runner applies a new context event.
+ */
+const folded = new WeakMap<object, Map<string, { stamp: string; context: Context }>>();
+
+/** Loads and folds a read model's context table (see context.ts) in position order. */
+export async function loadContext(db: Executor, table: string): Promise<Context> {
+  const stampRow = await sql<{ stamp: string }>`
+    SELECT count(*)::text || '/' || coalesce(max(position), 0)::text AS stamp FROM ${sql.table(table)}`.execute(db);
+  const stamp = stampRow.rows[0]?.stamp ?? '';
+  const byTable = folded.get(db) ?? new Map<string, { stamp: string; context: Context }>();
+  folded.set(db, byTable);
+  const cached = byTable.get(table);
+  if (cached?.stamp === stamp) return cached.context;
+  const context = await foldContext(db, table);
+  byTable.set(table, { stamp, context });
+  return context;
+}
+
+async function foldContext(db: Executor, table: string): Promise<Context> {
+  const rows = await sql<{ stream_id: string; type: string; data: unknown }>`
+    SELECT stream_id, type, data FROM ${sql.table(table)} ORDER BY position`.execute(db);
+  const units = new Map<string, UnitState>();
+  const agencies = new Map<string, AgencyState>();
+  const cadres = new Map<string, CadreState>();
+  const policies = new Map<string, PolicyState>();
+  const boards = new Map<string, BoardState>();
+  for (const row of rows.rows) {
+    if (!isEventType(row.type)) continue;
+    // Stored after decoding, so it is at the current schema version; decoding again re-validates it.
+    const event = decodeEvent(row.type, registry[row.type].schemaVersion, row.data);
+    const key = row.stream_id.slice(row.stream_id.indexOf('-') + 1);
+    if (isOf(event, 'unit')) fold(units, key, unitInitial, unitEvolve, event);
+    else if (isOf(event, 'agency')) fold(agencies, key, agencyInitial, agencyEvolve, event);
+    else if (isOf(event, 'cadre')) fold(cadres, key, cadreInitial, cadreEvolve, event);
+    else if (isOf(event, 'policy')) fold(policies, key, policyInitial, policyEvolve, event);
+    else if (isOf(event, 'board')) fold(boards, key, boardInitial, boardEvolve, event);
+  }
+  return { units, agencies, cadres, policies, boards };
+}
+
+/** The unit and its ancestors on a date, nearest first (parents are dated: a reparenting moves it). */
+export function ancestorsOf(ctx: Context, code: string, date: IsoDate): string[] {
+  const chain: string[] = [];
+  for (let current: string | null | undefined = code; current && chain.length < 8; ) {
+    chain.push(current);
+    const state = ctx.units.get(current);
+    current = state?.status === 'established' ? parentOn(state, date) : null;
+  }
+  return chain;
+}
+
+function ancestorAt(ctx: Context, code: string, date: IsoDate, level: 'province' | 'district'): string | null {
+  return ancestorsOf(ctx, code, date).find((c) => {
+    const state = ctx.units.get(c);
+    return state?.status === 'established' && state.level === level;
+  }) ?? null;
+}
+
+export const provinceOf = (ctx: Context, code: string, date: IsoDate): string | null => ancestorAt(ctx, code, date, 'province');
+export const districtOf = (ctx: Context, code: string, date: IsoDate): string | null => ancestorAt(ctx, code, date, 'district');
+
+export function postingOf(ctx: Context, cadreId: string, date: IsoDate): Posting | null {
+  const cadre = ctx.cadres.get(cadreId);
+  return cadre?.status === 'registered' ? postingOn(cadre, date) : null;
+}
+
+export function agencyUnitOf(ctx: Context, agencyId: string): string | null {
+  const agency = ctx.agencies.get(agencyId);
+  return agency?.status === 'registered' ? agency.unitCode : null;
+}
+
+/** Every assignment of a cadre, on every board. */
+export function assignmentsOf(ctx: Context, cadreId: string): Assignment[] {
+  return [...ctx.boards.values()].flatMap((board) => [...board.assignments.values()].filter((a) => cadreOf(a) === cadreId));
+}

@@ -1,0 +1,22 @@
+import type { IsoDate } from '#events/common.js';
+import { reportDueDate } from '#src/domain/policy/queries.js';
+import type { Context } from '../attendance/contextQueries.js';
+import { policyOnDate } from '../attendance/quota.js';
+import type { VisitRow } from '../attendance/visits.js';
+
+/**
+ * on-time / late: filed by / after the due date (visit end + the policy's reportDeadlineDays,
+ * domain policy/queries.reportDueDate); filed: filed, no policy gives a deadline; missing: not
+ * filed and the due date has passed; pending: not filed, not yet due (or no deadline known).
+ */
+export type ReportState = 'on-time' | 'late' | 'filed' | 'missing' | 'pending';
+
+export function reportStateOf(ctx: Context, visit: VisitRow, today: IsoDate): { dueDate: IsoDate | null; state: ReportState } {
+  const policy = policyOnDate(ctx, visit.cadreId, visit.endDate, visit.unitCode);
+  const dueDate = policy === null ? null : reportDueDate(policy.terms, visit.endDate);
+  if (visit.filedOn !== null) return { dueDate, state: dueDate === null ? 'filed' : visit.filedOn <= dueDate ? 'on-time' : 'late' };
+  return { dueDate, state: dueDate !== null && today > dueDate ? 'missing' : 'pending' };
+}
+
+/** A report counts in the rates once filed or overdue; a pending one is not yet due. */
+export const isDue = (state: ReportState): boolean => state !== 'pending';

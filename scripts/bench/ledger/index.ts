@@ -1,0 +1,165 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import type { SuiteOptions } from '../index.js';
+import { runConcurrently } from '../lib/concurrency.js';
+import { progress } from '../lib/log.js';
+import { ratioTable, type Figure, type Ratio, type SuiteReport } from '../lib/report.js';
+import { formatRate } from '../lib/table.js';
+import { perSecond, timed } from '../lib/timing.js';
+import { openPostgres } from '../../../src/db/openPostgres.js';
+import type { Database } from '../../../src/db/Database.js';
+import { canonicalize } from '../../../src/ledger/jcs.js';
+import { loadOrCreateLedgerKey } from '../../../src/ledger/postgres/ledgerKey.js';
+import { LedgerReader } from '../../../src/ledger/postgres/LedgerReader.js';
+import { Sealer } from '../../../src/ledger/postgres/Sealer.js';
+import { verifyLedger } from '../../../src/ledger/postgres/verifyLedger.js';
+import type { NewEvent } from '../../../src/store/EventStore.js';
+import { PostgresEventStore } from '../../../src/store/postgres/PostgresEventStore.js';
+
+/** Targets from the issue. */
+const TARGETS = { verify_vs_raw: 0.7, append_sealing_on_vs_off: 0.85 } as const;
+const PROOF_P99_TARGET_MS = 5;
+
+const FULL = { verify: 200_000, proofs: 1_000_000, appends: 4_000, proofRequests: 2_000 };
+const QUICK = { verify: 5_000, proofs: 20_000, appends: 400, proofRequests: 200 };
+
+const meta = { actor: 'bench', role: 'admin', correlationId: null, causationId: null, requestId: null };
+const event = (i: number): NewEvent => ({
+  eventId: randomUUID(), type: 'VisitLogged', schemaVersion: 2,
+  data: { visitId: randomUUID(), unitCode: '02809', startDate: '2025-03-14', endDate: '2025-03-16', purposes: ['Nắm tình hình ở xã Bát Xát'], i },
+  metadata: meta, occurredAt: new Date('2025-03-14T00:00:00.000Z'),
+});
+
+/**
+ * `npm run bench -- ledger`, side by side in one run on one database: full `diaban verify` against
+ * the raw ceiling (a keyset scan of the same rows plus SHA-256 of the stored bytes); appends with the
+ * sealer running against the same appends without it; inclusion proofs served at 1,000,000 leaves.
+ */
+export async function runLedgerSuite(options: SuiteOptions): Promise<SuiteReport> {
+  const size = options.quick ? QUICK : FULL;
+  const schema = `bench_ledger_${randomBytes(4).toString('hex')}`;
+  const database = await openPostgres({ url: options.databaseUrl, schema, appRole: 'diaban_bench_app', poolSize: 10 });
+  const store = new PostgresEventStore(database, { serialize: canonicalize });
+  const key = loadOrCreateLedgerKey(join(mkdtempSync(join(tmpdir(), 'diaban-bench-')), 'ledger.key'), 'bench.diaban/log');
+  try {
+    const server = (await sql<{ v: string }>`SELECT version() AS v`.execute(database.db)).rows[0]!.v.split(' on ')[0]!;
+    progress(`loading ${size.verify} events`);
+    await load(store, 0, size.verify);
+    const sealer = new Sealer(database, store, { key });
+    await sealer.init();
+    const sealMs = await timed(async () => {
+      await sealer.sealPending();
+      await sealer.checkpoint();
+    });
+    progress('verify vs raw scan');
+    const rawMs = await timed(() => rawScan(database));
+    const verifyMs = await timed(async () => {
+      const result = await verifyLedger(database, store);
+      if (!result.ok) throw new Error(`verify failed: ${result.failure?.message}`);
+    });
+    const rawMs2 = await timed(() => rawScan(database));
+
+    progress('appends with sealing off and on, interleaved');
+    const rates = { off: [] as number[], on: [] as number[] };
+    for (let round = 0; round < 2; round++) {
+      rates.off.push(await appendRate(store, size.appends / 4));
+      const live = new Sealer(database, store, { key });
+      await live.start();
+      rates.on.push(await appendRate(store, size.appends / 4));
+      await live.stop();
+    }
+    await sealer.sealPending();
+
+    progress(`growing the log to ${size.proofs} leaves`);
+    const head = Number(await store.headPosition());
+    await load(store, head, size.proofs - head);
+    await sealer.sealPending();
+    const checkpoint = await sealer.checkpoint();
+    const reader = new LedgerReader(database);
+    const latencies: number[] = [];
+    const proofMs = await timed(async () => {
+      for (let i = 0; i < size.proofRequests; i++) {
+        const position = BigInt(1 + Math.floor(Math.random() * Number(checkpoint.treeSize)));
+        const start = performance.now();
+        await reader.inclusionProof(position, checkpoint.treeSize);
+        latencies.push(performance.now() - start);
+      }
+    });
+    latencies.sort((a, b) => a - b);
+    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
+
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const figures: Record<string, Figure> = {
+      seal: { value: perSecond(size.verify, sealMs), unit: 'events/s' },
+      verify: { value: perSecond(size.verify, verifyMs), unit: 'events/s' },
+      raw_scan_sha256: { value: perSecond(size.verify, Math.min(rawMs, rawMs2)), unit: 'rows/s' },
+      append_sealing_off: { value: mean(rates.off), unit: 'events/s' },
+      append_sealing_on: { value: mean(rates.on), unit: 'events/s' },
+      inclusion_proofs: { value: perSecond(size.proofRequests, proofMs), unit: 'proofs/s' },
+      inclusion_proof_p50_ms: { value: pct(0.5), unit: 'ms' },
+      inclusion_proof_p99_ms: { value: pct(0.99), unit: 'ms' },
+    };
+    const ratios: Record<keyof typeof TARGETS, Ratio> = {
+      verify_vs_raw: { value: figures.verify!.value / figures.raw_scan_sha256!.value, target: TARGETS.verify_vs_raw },
+      append_sealing_on_vs_off: { value: figures.append_sealing_on!.value / figures.append_sealing_off!.value, target: TARGETS.append_sealing_on_vs_off },
+    };
+    const r = (name: string) => formatRate(figures[name]!.value);
+    return {
+      suite: 'ledger',
+      figures,
+      ratios,
+      databases: [server],
+      tables: [
+        {
+          title: `Ledger on ${server} (${size.verify} events verified, proofs at ${checkpoint.treeSize} leaves)`,
+          columns: ['measure', 'value'],
+          rows: [
+            ['seal (leaf bytes, hashes, perfect subtrees, checkpoint)', `${r('seal')} events/s`],
+            ['diaban verify (recompute leaves, chains, tree, checkpoints)', `${r('verify')} events/s`],
+            ['raw ceiling: keyset scan + SHA-256 of stored data', `${r('raw_scan_sha256')} rows/s`],
+            ['appendToStream ×8, sealer stopped', `${r('append_sealing_off')} events/s`],
+            ['appendToStream ×8, sealer running live', `${r('append_sealing_on')} events/s`],
+            ['inclusion proofs (sequential)', `${r('inclusion_proofs')} proofs/s`],
+            ['inclusion proof p50 / p99', `${figures.inclusion_proof_p50_ms!.value.toFixed(2)} / ${figures.inclusion_proof_p99_ms!.value.toFixed(2)} ms (target p99 ≤ ${PROOF_P99_TARGET_MS})`],
+          ],
+        },
+        ratioTable(ratios),
+      ],
+    };
+  } finally {
+    await store.close();
+    await database.close();
+    await database.withOwner((db) => sql.raw(`DROP SCHEMA ${schema} CASCADE`).execute(db));
+  }
+}
+
+/** Appends `count` events in batches of 1,000 over 2,000 streams (bulk setup, not what is measured). */
+async function load(store: PostgresEventStore, from: number, count: number): Promise<void> {
+  const batches = Math.ceil(count / 1000);
+  await runConcurrently(batches, 4, async (b) => {
+    const n = Math.min(1000, count - b * 1000);
+    await store.appendToStream(`bench-${(from / 1000 + b) % 2000}`, Array.from({ length: n }, (_, i) => event(from + b * 1000 + i)));
+    if (b % 100 === 0) progress(`  ${from + b * 1000} events`);
+  });
+}
+
+/** Single-event appends from 8 concurrent writers over 2,000 streams; events per second. */
+async function appendRate(store: PostgresEventStore, count: number): Promise<number> {
+  const ms = await timed(() => runConcurrently(count, 8, (i) => store.appendToStream(`append-${i % 2000}`, [event(i)])));
+  return perSecond(count, ms);
+}
+
+/** The ceiling for verify: read the same rows by keyset pages and hash each one's stored bytes. */
+async function rawScan(database: Database): Promise<void> {
+  for (let after = 0n; ; ) {
+    const rows = await sql<{ global_position: string; data: string; metadata: string }>`
+      SELECT global_position, stream_id, stream_version, event_id, type, schema_version, data, metadata, occurred_at, recorded_at
+      FROM events WHERE global_position > ${after.toString()} ORDER BY global_position LIMIT 5000`.execute(database.db);
+    if (rows.rows.length === 0) return;
+    for (const row of rows.rows) createHash('sha256').update(row.data).digest();
+    after = BigInt(rows.rows[rows.rows.length - 1]!.global_position);
+  }
+}

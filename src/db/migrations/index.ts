@@ -1,0 +1,10 @@
+import type { Migration } from './Migration.js';
+import { eventsMigration } from './0001_events.js';
+import { ledgerMigration } from './0002_ledger.js';
+import { authMigration } from './0003_auth.js';
+import { witnessesMigration } from './0004_witnesses.js';
+import { projectionsMigration } from './0005_projections.js';
+import { signingKeysMigration } from './0006_signing_keys.js';
+
+/** Every migration in the order it runs. Later features append theirs here. */
+export const migrations: readonly Migration[] = [eventsMigration, ledgerMigration, authMigration, witnessesMigration, projectionsMigration, signingKeysMigration];

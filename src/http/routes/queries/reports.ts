@@ -1,0 +1,53 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { year } from '#events/common.js';
+import { queryReports } from '#projections/reports/queries.js';
+import { yearOf } from '../../../domain/time.js';
+import type { AppServices } from '../../AppServices.js';
+import { DashboardRoles, dashboardRequest } from './attendance.js';
+import { MinPosition, Paging, ProvinceCode } from './querySchemas.js';
+
+const Query = z.object({
+  year: z.coerce.number().pipe(year).optional().describe('the year the visits ended; default this year'),
+  province: ProvinceCode.optional().describe("the visited unit's province"),
+  ...Paging,
+  ...MinPosition,
+}).strict();
+
+const Rate = z.object({
+  key: z.string().nullable(), visits: z.number(), due: z.number(), filed: z.number(), onTime: z.number(), amended: z.number(),
+  filedRate: z.number().nullable(), onTimeRate: z.number().nullable(),
+});
+const Row = z.object({
+  visitId: z.string(), cadreId: z.string(), agencyId: z.string().nullable(), unitCode: z.string(), provinceCode: z.string().nullable(),
+  startDate: z.string(), endDate: z.string(), visitStatus: z.string(), reportId: z.string().nullable(), filedOn: z.string().nullable(),
+  dueDate: z.string().nullable(), state: z.enum(['on-time', 'late', 'filed', 'missing', 'pending']), amended: z.boolean(), amendments: z.number(),
+});
+const Answer = z.object({
+  year: z.number(), total: z.number(), limit: z.number(), offset: z.number(), rows: z.array(Row), byCadre: z.array(Rate), byAgency: z.array(Rate),
+});
+
+/** GET /v1/dashboard/reports: per visit, was the report filed, on time, amended; rates. */
+export const reportRoutes =
+  (services: AppServices): FastifyPluginAsync =>
+  async (app) => {
+    app.withTypeProvider<ZodTypeProvider>().get(
+      '/v1/dashboard/reports',
+      {
+        schema: {
+          tags: ['read models'], summary: 'Reports: filed, on time by the policy’s deadline, amended, per visit; rates per cadre and agency',
+          description: `${DashboardRoles} Rates are over the reports due (filed or past the deadline).`,
+          querystring: Query, response: { 200: Answer },
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        const { scope, today } = await dashboardRequest(services, request, ['reports'], q.minPosition);
+        const answer = await queryReports(services.database.db, {
+          year: q.year ?? yearOf(today), scope, today, limit: q.limit, offset: q.offset, ...(q.province ? { provinceCode: q.province } : {}),
+        });
+        return { ...answer, limit: q.limit, offset: q.offset };
+      },
+    );
+  };

@@ -1,0 +1,62 @@
+import { assertHash, nodeHash, type Hash } from './hashes.js';
+import { foldSubtree } from './proofs.js';
+import { planRoot } from './proofPlan.js';
+import { readNode, type NodeSource } from './nodeId.js';
+
+/**
+ * The sealer's append state: the perfect subtrees on the right edge of the tree of size n (its
+ * "compact range", as in transparency-dev/merkle's compact package), one per set bit of n. Each
+ * append merges equal-sized neighbours like a binary counter carrying, and reports the perfect
+ * subtrees it completed so storage can insert them; roots and proofs then never rescan leaves.
+ */
+export interface CompactRange {
+  readonly size: bigint;
+  /** Perfect subtrees covering [0, size), largest first. */
+  readonly hashes: readonly Hash[];
+}
+
+/** A newly completed perfect subtree (level ≥ 1: the leaf itself is stored with the leaf). */
+export interface CompletedNode {
+  readonly level: number;
+  readonly index: bigint;
+  readonly hash: Hash;
+}
+
+export const emptyCompactRange: CompactRange = Object.freeze({ size: 0n, hashes: Object.freeze([]) });
+
+/** Rebuilds the state of a stored tree from the same nodes its root needs (`planRoot(size)`). */
+export function compactRangeFrom(size: bigint, source: NodeSource): CompactRange {
+  return { size, hashes: planRoot(size).map((id) => readNode(source, id)) };
+}
+
+export function appendLeaf(range: CompactRange, leaf: Hash): { range: CompactRange; completed: CompletedNode[] } {
+  assertHash(leaf, 'leaf hash');
+  const hashes = [...range.hashes, leaf];
+  const completed: CompletedNode[] = [];
+  // Every trailing 1-bit of the old size is a subtree of the same width as the one being carried.
+  for (let carry = range.size, level = 1; (carry & 1n) === 1n; carry >>= 1n, level++) {
+    const right = hashes.pop() as Hash;
+    const left = hashes.pop() as Hash;
+    const hash = nodeHash(left, right);
+    hashes.push(hash);
+    completed.push({ level, index: range.size >> BigInt(level), hash });
+  }
+  return { range: { size: range.size + 1n, hashes }, completed };
+}
+
+/** Appends a batch in order; `completed` lists every new perfect subtree of the batch. */
+export function appendLeaves(range: CompactRange, leaves: readonly Hash[]): { range: CompactRange; completed: CompletedNode[] } {
+  const completed: CompletedNode[] = [];
+  let current = range;
+  for (const leaf of leaves) {
+    const step = appendLeaf(current, leaf);
+    current = step.range;
+    completed.push(...step.completed);
+  }
+  return { range: current, completed };
+}
+
+/** MTH of the tree the range describes (SHA-256() when empty). */
+export function rootOf(range: CompactRange): Hash {
+  return foldSubtree(range.hashes);
+}

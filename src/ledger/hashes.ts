@@ -1,0 +1,59 @@
+import * as nodeCrypto from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { InvalidHash } from './errors.js';
+
+/**
+ * RFC 9162 §2.1.1 hashing (https://www.rfc-editor.org/rfc/rfc9162#section-2.1.1), SHA-256.
+ * The 0x00 / 0x01 prefixes separate leaves from interior nodes, so a leaf can never be passed off
+ * as a node (second-preimage attack on Merkle trees).
+ */
+export type Hash = Uint8Array;
+
+export const HASH_SIZE = 32;
+
+const LEAF_PREFIX = Uint8Array.of(0x00);
+
+// One-shot crypto.hash (Node >= 20.12) is ~20% faster than createHash on 65-byte node inputs;
+// package.json still admits Node 20.11, where it does not exist (hence the namespace import).
+const oneShot = nodeCrypto.hash as typeof nodeCrypto.hash | undefined;
+const digest: (data: Uint8Array) => Hash =
+  oneShot === undefined ? (data) => createHash('sha256').update(data).digest() : (data) => oneShot('sha256', data, 'buffer');
+
+export function sha256(...parts: readonly Uint8Array[]): Hash {
+  const h = createHash('sha256');
+  for (const part of parts) h.update(part);
+  return h.digest();
+}
+
+/** MTH({}) = SHA-256() (RFC 9162 §2.1.1): the root of the empty tree. */
+export function emptyRoot(): Hash {
+  return sha256();
+}
+
+export function leafHash(leafBytes: Uint8Array): Hash {
+  return sha256(LEAF_PREFIX, leafBytes);
+}
+
+export function nodeHash(left: Hash, right: Hash): Hash {
+  assertHash(left, 'left');
+  assertHash(right, 'right');
+  // One 65-byte buffer, one native call: node hashing dominates proof checks.
+  const input = Buffer.allocUnsafe(1 + 2 * HASH_SIZE);
+  input[0] = 0x01;
+  input.set(left, 1);
+  input.set(right, 1 + HASH_SIZE);
+  return digest(input);
+}
+
+export function isHash(value: Uint8Array): boolean {
+  return value.length === HASH_SIZE;
+}
+
+export function assertHash(value: Uint8Array, what: string): void {
+  if (value.length !== HASH_SIZE) throw new InvalidHash(`${what} is ${value.length} bytes, want ${HASH_SIZE}`);
+}
+
+/** Byte equality that does not leak where two hashes differ; any lengths. */
+export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
+}

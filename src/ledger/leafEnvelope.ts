@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { DECIMAL, decodeBase64, decodeUtf8 } from './encoding.js';
+import { LedgerError, MalformedLeaf } from './errors.js';
+import { leafHash, type Hash } from './hashes.js';
+import { canonicalBytes, canonicalize, type JsonValue } from './jcs.js';
+
+/**
+ * The leaf of the Merkle log for one event: the RFC 8785 bytes of this envelope, stored exactly as
+ * hashed (leaf hash = SHA-256(0x00 || bytes), RFC 9162 §2.1.1). 64-bit counters travel as decimal
+ * strings so no reader turns them into a lossy JSON number; `prev` chains the events of a stream.
+ */
+const INT63_MAX = (1n << 63n) - 1n; // PostgreSQL bigint
+
+const Counter = z
+  .string()
+  .regex(DECIMAL, 'a decimal string without leading zeros')
+  .refine((s) => BigInt(s) <= INT63_MAX, 'at most 2^63 - 1');
+
+/** ISO-8601 UTC with milliseconds, exactly as Date#toISOString writes it (and a real date). */
+const Timestamp = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'YYYY-MM-DDTHH:mm:ss.sssZ')
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString() === s, 'a valid instant');
+
+const LeafHashText = z.string().refine((s) => decodeBase64(s)?.length === 32, 'base64 of a 32-byte leaf hash');
+
+const Json = z.custom<JsonValue>((value) => {
+  try {
+    canonicalize(value);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'a value RFC 8785 can represent');
+
+export const LEAF_FORMAT_VERSION = 1;
+
+export const LeafEnvelope = z.strictObject({
+  v: z.literal(LEAF_FORMAT_VERSION),
+  origin: z.string().min(1),
+  position: Counter,
+  streamId: z.string().min(1),
+  streamVersion: Counter,
+  eventId: z.string().min(1),
+  type: z.string().min(1),
+  schemaVersion: z.int().positive(),
+  occurredAt: Timestamp,
+  recordedAt: Timestamp,
+  actor: z.string().nullable(),
+  data: Json,
+  /** Leaf hash of the previous event of the same stream; null for its first event. */
+  prev: LeafHashText.nullable(),
+});
+export type LeafEnvelope = z.infer<typeof LeafEnvelope>;
+
+/** The leaf bytes: JCS of a valid envelope. A value JCS refuses throws LEDGER_UNREPRESENTABLE_VALUE with its path. */
+export function leafBytes(envelope: LeafEnvelope): Uint8Array {
+  const bytes = canonicalBytes(envelope);
+  const parsed = LeafEnvelope.safeParse(envelope);
+  if (!parsed.success) throw new MalformedLeaf(z.prettifyError(parsed.error));
+  return bytes;
+}
+
+export function envelopeLeafHash(envelope: LeafEnvelope): Hash {
+  return leafHash(leafBytes(envelope));
+}
+
+/**
+ * Reads stored leaf bytes back, refusing bytes that are not exactly the canonical encoding of a
+ * valid envelope: a verifier must not accept a second spelling of the same leaf.
+ */
+export function parseLeafBytes(bytes: Uint8Array): LeafEnvelope {
+  const text = decodeUtf8(bytes);
+  if (text === undefined) throw new MalformedLeaf('leaf bytes are not UTF-8');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new MalformedLeaf('leaf bytes are not JSON');
+  }
+  const parsed = LeafEnvelope.safeParse(json);
+  if (!parsed.success) throw new MalformedLeaf(z.prettifyError(parsed.error));
+  if (canonicalizeOrUndefined(parsed.data) !== text) throw new MalformedLeaf('leaf bytes are not in RFC 8785 canonical form');
+  return parsed.data;
+}
+
+function canonicalizeOrUndefined(value: unknown): string | undefined {
+  try {
+    return canonicalize(value);
+  } catch (error) {
+    if (error instanceof LedgerError) return undefined;
+    throw error;
+  }
+}

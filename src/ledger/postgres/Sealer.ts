@@ -1,0 +1,193 @@
+import { sql } from 'kysely';
+import type { Database } from '../../db/Database.js';
+import type { Logger } from '../../logger.js';
+import type { EventStore, StoredEvent, Subscription } from '../../store/EventStore.js';
+import { signCheckpoint } from '../checkpoint.js';
+import { appendLeaves, compactRangeFrom, type CompactRange } from '../compactRange.js';
+import { eventLeafBytes } from '../eventLeaf.js';
+import { equalBytes, leafHash, type Hash } from '../hashes.js';
+import { planRoot } from '../proofPlan.js';
+import { rootFrom } from '../proofs.js';
+import { LedgerInconsistent, LedgerKeyMismatch } from './errors.js';
+import type { LedgerKey } from './ledgerKey.js';
+import { fetchNodes, latestCheckpointRow, sealedHead, toBytes, type CheckpointRow, type Executor } from './ledgerRows.js';
+
+export interface SealerOptions {
+  key: LedgerKey;
+  batchSize?: number;
+  /** At most one checkpoint per interval under load; one within this long after a quiet commit. */
+  checkpointIntervalMs?: number;
+  log?: Logger;
+}
+
+const SEAL_LOCK = sql`SELECT pg_advisory_xact_lock(1684234849, 2)`;
+const INSERT_CHUNK = 1000;
+
+/**
+ * Appends committed events to the Merkle log in position order and signs checkpoints. Sealing and
+ * checkpointing each take one transaction-scoped advisory lock, so two sealers (a server and a CLI)
+ * only take turns. The compact range is cached between batches and reloaded from stored nodes
+ * whenever someone else moved the tree.
+ */
+export class Sealer {
+  readonly #database: Database;
+  readonly #store: EventStore;
+  readonly #key: LedgerKey;
+  readonly #batchSize: number;
+  readonly #intervalMs: number;
+  readonly #log: Logger | undefined;
+  #range: CompactRange | undefined;
+  #subscription: Subscription | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  #pendingCheckpoint: Promise<unknown> = Promise.resolve();
+  #lastCheckpointAt = 0;
+  /** Sealed since the last checkpoint started: another one is due. */
+  #dirty = false;
+  #stopped = false;
+
+  constructor(database: Database, store: EventStore, options: SealerOptions) {
+    this.#database = database;
+    this.#store = store;
+    this.#key = options.key;
+    this.#batchSize = options.batchSize ?? 1000;
+    this.#intervalMs = options.checkpointIntervalMs ?? 1000;
+    this.#log = options.log;
+  }
+
+  get origin(): string {
+    return this.#key.name;
+  }
+
+  /** Records the log's origin and key on first use; refuses a key that is not this log's. */
+  async init(): Promise<void> {
+    const db = this.#database.db;
+    await sql`INSERT INTO ledger_meta (origin, vkey) VALUES (${this.#key.name}, ${this.#key.vkey}) ON CONFLICT DO NOTHING`.execute(db);
+    const meta = (await sql<{ origin: string; vkey: string }>`SELECT origin, vkey FROM ledger_meta`.execute(db)).rows[0];
+    if (!meta || meta.vkey !== this.#key.vkey) {
+      throw new LedgerKeyMismatch(
+        `the ledger key (${this.#key.vkey}) is not the key of this log (${meta?.vkey ?? 'none'}); point LEDGER_KEY_FILE at the original key`,
+      );
+    }
+  }
+
+  /** Seals one batch of events read from the store in position order. Returns the tree size. */
+  async sealBatch(events: readonly StoredEvent[]): Promise<bigint> {
+    let next: CompactRange | undefined;
+    const size = await this.#database.db.transaction().execute(async (trx) => {
+      await SEAL_LOCK.execute(trx);
+      const head = await sealedHead(trx);
+      const todo = events.filter((e) => e.globalPosition > head.lastPosition);
+      if (todo.length === 0) return head.size;
+      const range =
+        this.#range?.size === head.size ? this.#range : compactRangeFrom(head.size, await fetchNodes(trx, planRoot(head.size)));
+      const prev = await lastLeafHashes(trx, [...new Set(todo.map((e) => e.streamId))]);
+      const rows = todo.map((event, i) => {
+        const bytes = eventLeafBytes(event, this.#key.name, prev.get(event.streamId) ?? null);
+        const hash = leafHash(bytes);
+        prev.set(event.streamId, hash);
+        return { leaf_index: (head.size + BigInt(i)).toString(), global_position: event.globalPosition.toString(), stream_id: event.streamId, leaf_bytes: bytes, leaf_hash: hash };
+      });
+      const appended = appendLeaves(range, rows.map((r) => r.leaf_hash));
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        await trx.insertInto('ledger_leaves').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+      }
+      const nodes = appended.completed.map((n) => ({ level: n.level, idx: n.index.toString(), hash: n.hash }));
+      for (let i = 0; i < nodes.length; i += INSERT_CHUNK) {
+        await trx.insertInto('ledger_nodes').values(nodes.slice(i, i + INSERT_CHUNK)).execute();
+      }
+      next = appended.range;
+      return appended.range.size;
+    });
+    this.#range = next ?? this.#range;
+    return size;
+  }
+
+  /** Seals everything visible now. */
+  async sealPending(): Promise<bigint> {
+    let size = (await sealedHead(this.#database.db)).size;
+    for (;;) {
+      const { lastPosition } = await sealedHead(this.#database.db);
+      const page = await this.#store.readAll({ fromPosition: lastPosition + 1n, limit: this.#batchSize });
+      if (page.events.length === 0) return size;
+      size = await this.sealBatch(page.events);
+    }
+  }
+
+  /**
+   * Signs a checkpoint of the sealed tree now (none if the latest already covers it). Before
+   * signing, the latest checkpoint's root is recomputed from the stored nodes: if the stored tree no
+   * longer extends what was signed, the log refuses to sign an inconsistent checkpoint.
+   */
+  async checkpoint(): Promise<CheckpointRow> {
+    return this.#database.db.transaction().execute(async (trx) => {
+      await SEAL_LOCK.execute(trx);
+      const { size } = await sealedHead(trx);
+      const latest = await latestCheckpointRow(trx);
+      if (latest && latest.treeSize === size) return latest;
+      if (latest && latest.treeSize > size) throw new LedgerInconsistent(`a checkpoint of size ${latest.treeSize} exceeds the ${size} sealed leaves`);
+      const nodes = await fetchNodes(trx, [...planRoot(size), ...(latest ? planRoot(latest.treeSize) : [])]);
+      if (latest && !equalBytes(rootFrom(latest.treeSize, nodes), latest.rootHash)) {
+        throw new LedgerInconsistent(`the stored tree does not reproduce the signed root of size ${latest.treeSize}`);
+      }
+      const rootHash = rootFrom(size, nodes);
+      const note = signCheckpoint({ origin: this.#key.name, size, rootHash, extensions: [] }, this.#key.signer);
+      const rows = await sql<{ created_at: Date }>`
+        INSERT INTO ledger_checkpoints (tree_size, root_hash, note) VALUES (${size.toString()}, ${rootHash}, ${note})
+        RETURNING created_at`.execute(trx);
+      return { treeSize: size, rootHash: toBytes(rootHash), note, createdAt: new Date(rows.rows[0]!.created_at) };
+    });
+  }
+
+  /** Seals as events commit (LISTEN/NOTIFY, polling) and checkpoints within the interval. */
+  async start(): Promise<void> {
+    await this.init();
+    const { lastPosition } = await sealedHead(this.#database.db);
+    this.#subscription = this.#store.subscribe({
+      fromPosition: lastPosition + 1n,
+      batchSize: this.#batchSize,
+      handler: async (events) => {
+        await this.sealBatch(events);
+        this.#dirty = true;
+        this.#scheduleCheckpoint();
+      },
+    });
+    this.#subscription.done.catch((err: unknown) => this.#log?.error({ err }, 'ledger sealer stopped'));
+    this.#scheduleCheckpoint();
+  }
+
+  #scheduleCheckpoint(): void {
+    if (this.#timer) return;
+    const wait = Math.max(0, this.#lastCheckpointAt + this.#intervalMs - Date.now());
+    this.#timer = setTimeout(() => {
+      this.#dirty = false;
+      this.#pendingCheckpoint = this.checkpoint()
+        .then(() => {
+          this.#lastCheckpointAt = Date.now();
+        })
+        .catch((err: unknown) => this.#log?.error({ err }, 'checkpoint failed'))
+        .finally(() => {
+          this.#timer = undefined;
+          if (this.#dirty && !this.#stopped) this.#scheduleCheckpoint();
+        });
+    }, wait);
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    await this.#subscription?.stop();
+    if (this.#timer) clearTimeout(this.#timer);
+    await this.#pendingCheckpoint;
+    this.#timer = undefined;
+  }
+}
+
+/** The newest leaf hash of each stream: the `prev` of its next event (one index probe per stream). */
+async function lastLeafHashes(db: Executor, streams: string[]): Promise<Map<string, Hash>> {
+  const rows = await sql<{ stream_id: string; leaf_hash: Uint8Array }>`
+    SELECT s.stream_id, l.leaf_hash
+    FROM unnest(${streams}::text[]) AS s(stream_id)
+    CROSS JOIN LATERAL (
+      SELECT leaf_hash FROM ledger_leaves WHERE stream_id = s.stream_id ORDER BY leaf_index DESC LIMIT 1
+    ) AS l`.execute(db);
+  return new Map(rows.rows.map((r) => [r.stream_id, toBytes(r.leaf_hash)]));
+}

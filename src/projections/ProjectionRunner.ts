@@ -1,0 +1,232 @@
+import { sql } from 'kysely';
+import { decodeEvent } from '#events/registry.js';
+import type { Database } from '../db/Database.js';
+import type { Logger } from '../logger.js';
+import type { EventStore, StoredEvent, Subscription } from '../store/EventStore.js';
+import type { Executor, ProjectedEvent, Projection, TableNames } from './Projection.js';
+import { physicalTables } from './tableNames.js';
+
+export interface BuildState {
+  name: string;
+  version: number;
+  generation: number;
+  position: bigint;
+  status: 'building' | 'active' | 'retired';
+}
+
+interface Build {
+  projection: Projection;
+  generation: number;
+  tables: TableNames;
+}
+
+const LOCK_NS = 1684234850;
+
+/**
+ * Runs projections: each build (projection version + generation) follows the store from its
+ * checkpoint, and every batch is applied in ONE transaction together with the checkpoint, under a
+ * transaction-scoped advisory lock per projection, re-reading the checkpoint inside it. A crash at
+ * any point neither loses nor double-counts an event, and two runners (the server and
+ * `diaban project`) only take turns. A build that is not active is promoted once it reaches the
+ * head: the views switch to its tables and the old tables are dropped, in one transaction.
+ */
+export class ProjectionRunner {
+  readonly #builds = new Map<string, Build>();
+  readonly #subscriptions: Subscription[] = [];
+
+  constructor(
+    private readonly database: Database,
+    private readonly store: EventStore,
+    private readonly projections: readonly Projection[],
+    private readonly log?: Logger,
+  ) {
+    const names = new Set(projections.map((p) => p.name));
+    if (names.size !== projections.length) throw new Error('projection names must be unique');
+  }
+
+  /** Makes sure each projection's current version has a build (tables, checkpoint, views). */
+  async ensureBuilds(): Promise<void> {
+    for (const projection of this.projections) {
+      const build = await this.database.db.transaction().execute(async (trx) => {
+        await lock(trx, projection.name);
+        const current = await buildsOf(trx, projection.name);
+        const mine = current.find((b) => b.version === projection.version && b.status !== 'retired');
+        if (mine) return { projection, generation: mine.generation, tables: physicalTables(projection, projection.version, mine.generation) };
+        return this.#createBuild(trx, projection, current);
+      });
+      this.#builds.set(projection.name, build);
+    }
+  }
+
+  async #createBuild(trx: Executor, projection: Projection, existing: BuildState[]): Promise<Build> {
+    const generation = Math.max(0, ...existing.filter((b) => b.version === projection.version).map((b) => b.generation)) + 1;
+    const tables = physicalTables(projection, projection.version, generation);
+    for (const [logical, ddl] of Object.entries(projection.tables) as [string, (p: string) => string][]) {
+      await sql.raw(`DROP TABLE IF EXISTS ${tables[logical]} CASCADE`).execute(trx);
+      for (const statement of splitStatements(ddl(tables[logical]!))) await sql.raw(statement).execute(trx);
+    }
+    const hasActive = existing.some((b) => b.status === 'active');
+    await sql`INSERT INTO projection_state (name, version, generation, status)
+              VALUES (${projection.name}, ${projection.version}, ${generation}, ${hasActive ? 'building' : 'active'})`.execute(trx);
+    // The first build of a read model serves queries while it fills (nothing older to show).
+    if (!hasActive) await pointViews(trx, projection, tables);
+    return { projection, generation, tables };
+  }
+
+  /** Follows the store live (LISTEN/NOTIFY + polling) from each build's checkpoint. */
+  async start(): Promise<void> {
+    await this.ensureBuilds();
+    for (const build of this.#builds.values()) {
+      const state = await this.#state(build);
+      const subscription = this.store.subscribe({
+        fromPosition: state.position + 1n,
+        types: build.projection.eventTypes,
+        batchSize: 1000,
+        handler: (events, scannedTo) => this.#applyBatch(build, events, scannedTo),
+      });
+      subscription.done.catch((err: unknown) => this.log?.error({ err, projection: build.projection.name }, 'projection stopped'));
+      this.#subscriptions.push(subscription);
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.#subscriptions.splice(0).map((s) => s.stop()));
+  }
+
+  /** Applies everything up to the current head, synchronously (tests, `diaban project --once`, rebuilds). */
+  async catchUp(names?: readonly string[], onProgress?: (name: string, position: bigint, head: bigint) => void): Promise<void> {
+    if (this.#builds.size === 0) await this.ensureBuilds();
+    const head = await this.store.headPosition();
+    for (const build of this.#builds.values()) {
+      if (names && !names.includes(build.projection.name)) continue;
+      let from = (await this.#state(build)).position + 1n;
+      for (;;) {
+        const page = await this.store.readAll({ fromPosition: from, limit: 2000, types: build.projection.eventTypes });
+        if (page.nextPosition <= from) break;
+        await this.#applyBatch(build, page.events, page.nextPosition - 1n);
+        onProgress?.(build.projection.name, page.nextPosition - 1n, head);
+        from = page.nextPosition;
+        if (page.events.length === 0) break;
+      }
+    }
+  }
+
+  /**
+   * Builds a projection again from position 0 into a new generation beside the active one, then
+   * switches the views to it. Queries keep reading the old tables until the switch.
+   */
+  async rebuild(name: string, onProgress?: (position: bigint, head: bigint) => void): Promise<void> {
+    const projection = this.projections.find((p) => p.name === name);
+    if (!projection) throw new Error(`no projection named ${name}`);
+    const build = await this.database.db.transaction().execute(async (trx) => {
+      await lock(trx, name);
+      const existing = await buildsOf(trx, name);
+      // An unfinished earlier rebuild is abandoned: its tables are recreated below.
+      await sql`UPDATE projection_state SET status = 'retired', updated_at = now()
+                WHERE name = ${name} AND status = 'building'`.execute(trx);
+      return this.#createBuild(trx, projection, existing);
+    });
+    this.#builds.set(name, build);
+    await this.catchUp([name], (_, position, head) => onProgress?.(position, head));
+    await this.database.db.transaction().execute(async (trx) => {
+      await lock(trx, name);
+      await this.#promote(trx, build);
+    });
+  }
+
+  async #applyBatch(build: Build, events: readonly StoredEvent[], scannedTo: bigint): Promise<void> {
+    const { projection, generation, tables } = build;
+    await this.database.db.transaction().execute(async (trx) => {
+      await lock(trx, projection.name);
+      const state = (await buildsOf(trx, projection.name)).find((b) => b.version === projection.version && b.generation === generation);
+      if (!state || state.status === 'retired' || scannedTo <= state.position) return;
+      const fresh = events.filter((e) => e.globalPosition > state.position).map(toProjected);
+      if (fresh.length > 0) await projection.apply(trx, fresh, tables);
+      await sql`UPDATE projection_state SET position = ${scannedTo.toString()}, updated_at = now()
+                WHERE name = ${projection.name} AND version = ${projection.version} AND generation = ${generation}`.execute(trx);
+      if (state.status === 'building' && scannedTo >= (await visibleHead(trx))) await this.#promote(trx, build);
+    });
+  }
+
+  async #promote(trx: Executor, build: Build): Promise<void> {
+    const { projection, generation, tables } = build;
+    const previous = (await buildsOf(trx, projection.name)).filter((b) => b.status !== 'retired' && !(b.version === projection.version && b.generation === generation));
+    await sql`UPDATE projection_state SET status = 'retired', updated_at = now()
+              WHERE name = ${projection.name} AND NOT (version = ${projection.version} AND generation = ${generation}) AND status <> 'retired'`.execute(trx);
+    await sql`UPDATE projection_state SET status = 'active', promoted_at = now(), updated_at = now()
+              WHERE name = ${projection.name} AND version = ${projection.version} AND generation = ${generation}`.execute(trx);
+    await pointViews(trx, projection, tables);
+    for (const old of previous) {
+      for (const logical of Object.keys(projection.tables)) {
+        await sql.raw(`DROP TABLE IF EXISTS ${logical}__v${old.version}g${old.generation} CASCADE`).execute(trx);
+      }
+    }
+    this.log?.info({ projection: projection.name, version: projection.version, generation }, 'projection build promoted');
+  }
+
+  async #state(build: Build): Promise<BuildState> {
+    const state = (await buildsOf(this.database.db, build.projection.name)).find(
+      (b) => b.version === build.projection.version && b.generation === build.generation,
+    );
+    if (!state) throw new Error(`projection ${build.projection.name} has no state row`);
+    return state;
+  }
+
+  /** Every build's checkpoint, the head and the lag (GET /v1/projections). */
+  async status(): Promise<{ head: bigint; builds: (BuildState & { lag: bigint })[] }> {
+    const head = await this.store.headPosition();
+    const rows = await sql<{ name: string; version: number; generation: number; position: string | bigint; status: BuildState['status'] }>`
+      SELECT name, version, generation, position, status FROM projection_state WHERE status <> 'retired' ORDER BY name, version, generation`.execute(this.database.db);
+    return {
+      head,
+      builds: rows.rows.map((r) => {
+        const position = BigInt(r.position);
+        return { name: r.name, version: r.version, generation: r.generation, position, status: r.status, lag: head > position ? head - position : 0n };
+      }),
+    };
+  }
+}
+
+function toProjected(e: StoredEvent): ProjectedEvent {
+  return {
+    ...decodeEvent(e.type, e.schemaVersion, e.data),
+    position: e.globalPosition,
+    streamId: e.streamId,
+    streamVersion: e.streamVersion,
+    eventId: e.eventId,
+    occurredAt: e.occurredAt,
+    recordedAt: e.recordedAt,
+    metadata: e.metadata,
+  };
+}
+
+async function lock(trx: Executor, name: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${LOCK_NS}, hashtext(${name}))`.execute(trx);
+}
+
+async function buildsOf(db: Executor, name: string): Promise<BuildState[]> {
+  const rows = await sql<{ version: number; generation: number; position: string | bigint; status: BuildState['status'] }>`
+    SELECT version, generation, position, status FROM projection_state WHERE name = ${name}`.execute(db);
+  return rows.rows.map((r) => ({ name, version: r.version, generation: r.generation, position: BigInt(r.position), status: r.status }));
+}
+
+/** The same visibility rule as the store's readers (README "Ordering guarantee"). */
+async function visibleHead(db: Executor): Promise<bigint> {
+  const rows = await sql<{ p: string | bigint }>`
+    SELECT coalesce((SELECT global_position FROM events
+                     WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+                     ORDER BY global_position DESC LIMIT 1), 0) AS p`.execute(db);
+  return BigInt(rows.rows[0]?.p ?? 0);
+}
+
+async function pointViews(trx: Executor, projection: Projection, tables: TableNames): Promise<void> {
+  for (const logical of Object.keys(projection.tables)) {
+    await sql.raw(`DROP VIEW IF EXISTS ${logical}`).execute(trx);
+    await sql.raw(`CREATE VIEW ${logical} AS SELECT * FROM ${tables[logical]}`).execute(trx);
+  }
+}
+
+/** DDL callbacks may hold several statements; the extended protocol takes one at a time. */
+function splitStatements(ddl: string): string[] {
+  return ddl.split(/;\s*(?:\n|$)/).map((s) => s.trim()).filter((s) => s.length > 0);
+}

@@ -1,0 +1,69 @@
+import t from 'tap';
+import {
+  appendLeaf,
+  appendLeaves,
+  compactRangeFrom,
+  emptyCompactRange,
+  nodeCoverage,
+  rootFromLeafHashes,
+  rootOf,
+  type CompactRange,
+  type Hash,
+  type NodeId,
+} from '#src/ledger/index.js';
+import { hex, leafHashes, perfectNodes } from './treeFixture.js';
+
+const MAX = 300;
+const leaves = leafHashes(MAX);
+const nodes = perfectNodes(leaves);
+
+/** Perfect subtrees of level ≥ 1 that the leaf at `position` completes: those ending right after it. */
+function completedBy(position: number): string[] {
+  return [...nodes.entries()]
+    .filter(([key]) => {
+      const [level, index] = key.split('/');
+      const id: NodeId = { level: Number(level), index: BigInt(index as string) };
+      return id.level >= 1 && nodeCoverage(id).end === BigInt(position + 1);
+    })
+    .map(([key, hash]) => `${key}=${hex(hash)}`)
+    .sort();
+}
+
+t.test('appending leaf by leaf gives the reference root and exactly the new perfect subtrees', async (t) => {
+  let range: CompactRange = emptyCompactRange;
+  let [wrongRoots, wrongNodes] = [0, 0];
+  for (let n = 0; n < MAX; n++) {
+    const step = appendLeaf(range, leaves[n] as Hash);
+    range = step.range;
+    const got = step.completed.map((c) => `${c.level}/${c.index}=${hex(c.hash)}`).sort();
+    if (got.join() !== completedBy(n).join()) wrongNodes++;
+    if (hex(rootOf(range)) !== hex(rootFromLeafHashes(leaves.slice(0, n + 1)))) wrongRoots++;
+  }
+  t.equal(range.size, BigInt(MAX));
+  t.equal(wrongRoots, 0, 'rootOf matches rootFromLeafHashes at every size');
+  t.equal(wrongNodes, 0, 'completed nodes match a from-scratch build at every size');
+});
+
+t.test('a range restored from stored nodes continues like the original', async (t) => {
+  for (const size of [0, 1, 7, 8, 100, 255, 256, 299]) {
+    const built = appendLeaves(emptyCompactRange, leaves.slice(0, size)).range;
+    const restored = compactRangeFrom(BigInt(size), nodes);
+    t.same(restored.hashes.map(hex), built.hashes.map(hex), `state at ${size}`);
+    const next = appendLeaves(restored, leaves.slice(size, size + 1));
+    t.equal(hex(rootOf(next.range)), hex(rootFromLeafHashes(leaves.slice(0, size + 1))), `root at ${size + 1}`);
+  }
+});
+
+t.test('a batch append reports the same nodes as single appends', async (t) => {
+  const batch = appendLeaves(appendLeaves(emptyCompactRange, leaves.slice(0, 13)).range, leaves.slice(13, 77));
+  const expected = Array.from({ length: 77 - 13 }, (_, k) => completedBy(13 + k)).flat();
+  t.same(batch.completed.map((c) => `${c.level}/${c.index}=${hex(c.hash)}`).sort(), expected.sort());
+});
+
+t.test('the state is immutable and leaves must be 32-byte hashes', async (t) => {
+  const one = appendLeaf(emptyCompactRange, leaves[0] as Hash).range;
+  appendLeaf(one, leaves[1] as Hash);
+  t.equal(one.size, 1n);
+  t.equal(one.hashes.length, 1);
+  t.throws(() => appendLeaf(one, new Uint8Array(31)), { code: 'LEDGER_INVALID_HASH' });
+});

@@ -1,0 +1,157 @@
+import { sql } from 'kysely';
+import t from 'tap';
+import { openCheckpoint } from '../../src/ledger/checkpoint.js';
+import { eventLeafBytes, eventLeafBytesFast } from '../../src/ledger/eventLeaf.js';
+import { equalBytes } from '../../src/ledger/hashes.js';
+import { LedgerInconsistent, LedgerKeyMismatch } from '../../src/ledger/postgres/errors.js';
+import { LedgerReader } from '../../src/ledger/postgres/LedgerReader.js';
+import { PersonalDataVault } from '../../src/ledger/postgres/personalData.js';
+import { Sealer } from '../../src/ledger/postgres/Sealer.js';
+import { verifyLedger } from '../../src/ledger/postgres/verifyLedger.js';
+import { noteVerifier } from '../../src/ledger/signedNote.js';
+import { generateNoteKey } from '../../src/ledger/noteKeys.js';
+import { verifyConsistency, verifyInclusion } from '../../src/ledger/verifyProofs.js';
+import { loadOrCreateLedgerKey } from '../../src/ledger/postgres/ledgerKey.js';
+import { openTestLedger, testEvent, type TestLedger } from '../helpers/testLedger.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { settle } from '../helpers/settle.js';
+
+async function seed(l: TestLedger, n: number, streams = 5): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    await l.store.appendToStream(`s-${i % streams}`, [testEvent('VisitLogged', { i, unit: 'Xã Bát Xát', days: [1, 2.5] })]);
+  }
+  await settle(l.store, l.database);
+}
+
+/** Bypasses the immutability triggers as the superuser, as an attacker with database access would. */
+async function tamper(l: TestLedger, statement: string): Promise<void> {
+  await l.database.withOwner(async (db) => {
+    // One session (withOwner holds it): replica mode skips the triggers for this statement only.
+    await sql.raw('SET session_replication_role = replica').execute(db);
+    try {
+      await sql.raw(statement).execute(db);
+    } finally {
+      await sql.raw('SET session_replication_role = origin').execute(db);
+    }
+  });
+}
+
+t.test('sealed events verify: leaves, chains, checkpoints, inclusion and consistency proofs', async (t) => {
+  const l = await openTestLedger();
+  t.teardown(l.close);
+  await seed(l, 13);
+  t.equal(await l.sealer.sealPending(), 13n);
+  const first = await l.sealer.checkpoint();
+  await seed(l, 8);
+  await l.sealer.sealPending();
+  const second = await l.sealer.checkpoint();
+  t.equal(second.treeSize, 21n);
+  t.same((await l.sealer.checkpoint()).treeSize, 21n, 'no new checkpoint without new leaves');
+
+  const verifier = noteVerifier(l.key.vkey);
+  const opened = openCheckpoint(second.note, verifier).checkpoint;
+  t.equal(opened.origin, 'test.diaban/log');
+  const reader = new LedgerReader(l.database);
+  for (const position of [1n, 7n, 21n]) {
+    const p = await reader.inclusionProof(position, 21n);
+    t.ok(verifyInclusion(p.leafIndex, 21n, p.leafHash, p.proof, opened.rootHash), `inclusion of ${position}`);
+  }
+  const consistency = await reader.consistencyProof(13n, 21n);
+  t.ok(verifyConsistency(13n, 21n, consistency, first.rootHash, second.rootHash));
+  await t.rejects(reader.inclusionProof(5n, 30n), { code: 'LEDGER_OUT_OF_RANGE' });
+
+  const result = await verifyLedger(l.database, l.store);
+  t.same(result, { ok: true, leaves: 21n, checkpoints: 2, unsealed: 0 });
+
+  // The fast leaf encoding used by the verifier is byte-identical to the canonical one.
+  for (const e of (await l.store.readAll({ limit: 50 })).events) {
+    t.ok(equalBytes(eventLeafBytesFast(e, 'o', null), eventLeafBytes(e, 'o', null)));
+  }
+});
+
+t.test('tampering is detected and named', async (t) => {
+  const cases: [string, (l: TestLedger) => Promise<void>, RegExp, string][] = [
+    ['one byte of data changed', (l) => tamper(l, `UPDATE events SET data = replace(data, '"i":4', '"i":5') WHERE global_position = 5`), /position 5\b/, 'event'],
+    ['an event deleted', (l) => tamper(l, 'DELETE FROM events WHERE global_position = 3'), /position 3\b/, 'event'],
+    ['two events swapped', (l) => tamper(l, `UPDATE events SET data = CASE global_position WHEN 6 THEN (SELECT data FROM events WHERE global_position = 7) ELSE (SELECT data FROM events WHERE global_position = 6) END WHERE global_position IN (6, 7)`), /position 6\b/, 'event'],
+    ['a checkpoint root changed', (l) => tamper(l, `UPDATE ledger_checkpoints SET root_hash = decode(repeat('00', 32), 'hex') WHERE tree_size = 10`), /checkpoint 10\b/, 'checkpoint'],
+  ];
+  for (const [name, doTamper, names, kind] of cases) {
+    await t.test(name, async (t) => {
+      const l = await openTestLedger();
+      t.teardown(l.close);
+      await seed(l, 10);
+      await l.sealer.sealPending();
+      await l.sealer.checkpoint();
+      t.ok((await verifyLedger(l.database, l.store)).ok, 'verifies before');
+      await doTamper(l);
+      const result = await verifyLedger(l.database, l.store);
+      t.equal(result.ok, false);
+      t.equal(result.failure?.kind, kind);
+      t.match(result.failure?.message, names);
+    });
+  }
+});
+
+t.test('the log refuses to sign a checkpoint the stored tree does not extend', async (t) => {
+  const l = await openTestLedger();
+  t.teardown(l.close);
+  await seed(l, 4);
+  await l.sealer.sealPending();
+  await l.sealer.checkpoint();
+  await tamper(l, `UPDATE ledger_leaves SET leaf_hash = decode(repeat('11', 32), 'hex') WHERE leaf_index = 0`);
+  await tamper(l, `UPDATE ledger_nodes SET hash = decode(repeat('22', 32), 'hex') WHERE level = 2 AND idx = 0`);
+  await seed(l, 1);
+  // A fresh sealer reloads the tree from storage (no cache hides the change).
+  const fresh = new Sealer(l.database, l.store, { key: l.key });
+  await fresh.sealPending();
+  await t.rejects(fresh.checkpoint(), LedgerInconsistent);
+});
+
+t.test('a key that is not the log key is refused', async (t) => {
+  const l = await openTestLedger();
+  t.teardown(l.close);
+  const other = loadOrCreateLedgerKey(join(mkdtempSync(join(tmpdir(), 'k-')), 'k'), 'test.diaban/log');
+  await t.rejects(new Sealer(l.database, l.store, { key: other }).init(), LedgerKeyMismatch);
+  t.not(other.vkey, generateNoteKey('x').vkey);
+});
+
+t.test('the live sealer checkpoints shortly after commits', async (t) => {
+  const l = await openTestLedger();
+  t.teardown(l.close);
+  await l.sealer.start();
+  await seed(l, 30);
+  const reader = new LedgerReader(l.database);
+  const deadline = Date.now() + 10_000;
+  while ((await reader.latestCheckpoint())?.treeSize !== 30n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  t.equal((await reader.latestCheckpoint())?.treeSize, 30n);
+  await l.sealer.stop();
+  t.ok((await verifyLedger(l.database, l.store)).ok);
+});
+
+t.test('erasing personal data keeps the ledger verifiable and the value unrecoverable', async (t) => {
+  const l = await openTestLedger();
+  t.teardown(l.close);
+  const vault = new PersonalDataVault(l.database);
+  const committed = await vault.commit({ fullName: 'Nguyễn Thị Hương', dateOfBirth: '1980-02-29' });
+  await l.store.appendToStream('cadre-x', [testEvent('CadreRegistered', { personal: committed })]);
+  await settle(l.store, l.database);
+  await l.sealer.sealPending();
+  await l.sealer.checkpoint();
+  const commitments = Object.values(committed).map((c) => c.commitment);
+  t.same([...(await vault.reveal(commitments)).values()], ['Nguyễn Thị Hương', '1980-02-29']);
+  await vault.erase(commitments);
+  await l.store.appendToStream('cadre-x', [testEvent('CadrePersonalDataErased', { commitments })]);
+  await settle(l.store, l.database);
+  await l.sealer.sealPending();
+  t.equal((await vault.reveal(commitments)).size, 0);
+  const leaves = await l.database.withOwner((db) => sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM ledger_leaves WHERE convert_from(leaf_bytes, 'UTF8') LIKE '%Hương%'`.execute(db));
+  t.equal(leaves.rows[0]?.n, 0, 'the name never entered a leaf');
+  const anywhere = await l.database.withOwner((db) => sql<{ n: number }>`
+    SELECT (SELECT count(*) FROM events WHERE data LIKE '%Hương%') + (SELECT count(*) FROM personal_data) AS n`.execute(db));
+  t.equal(Number(anywhere.rows[0]?.n), 0, 'nor an event; the side table is empty');
+  t.ok((await verifyLedger(l.database, l.store)).ok);
+});
