@@ -33,6 +33,7 @@ export async function runOnPostgres(url: string, size: WorkloadSize): Promise<Po
   const schema = `bench_${randomBytes(5).toString('hex')}`;
   const owner = new pg.Pool({ connectionString: url, max: 2 });
   const runners: Runner[] = [];
+  let emmettDatabase: { name: string; url: string } | undefined;
   try {
     const server = await describeServer(owner);
     progress(`PostgreSQL: schema ${schema}`);
@@ -47,7 +48,8 @@ export async function runOnPostgres(url: string, size: WorkloadSize): Promise<Po
     await Promise.all([warmUp(raw, size), warmUp(diaban, size)]);
     runners.push(localRunner('raw', raw, size), localRunner('diaban', diaban, size));
     progress('starting Emmett in its own process');
-    runners.push(await emmettRunner(withSearchPath(url, schema), size));
+    emmettDatabase = await createEmmettDatabase(owner, url, schema);
+    runners.push(await emmettRunner(emmettDatabase.url, size));
 
     const ms = { raw: zero(), diaban: zero(), emmett: zero() };
     const add = (name: string, step: keyof Timings, value: number) => (ms[name as keyof typeof ms][step] += value);
@@ -67,15 +69,35 @@ export async function runOnPostgres(url: string, size: WorkloadSize): Promise<Po
   } finally {
     await Promise.allSettled(runners.map((r) => r.close()));
     await owner.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch((err: unknown) => progress(`could not drop ${schema}: ${String(err)}`));
+    if (emmettDatabase?.name) {
+      await owner
+        .query(`DROP DATABASE IF EXISTS ${emmettDatabase.name} WITH (FORCE)`)
+        .catch((err: unknown) => progress(`could not drop database ${emmettDatabase?.name}: ${String(err)}`));
+    }
     await owner.end();
   }
 }
 
-/** Emmett creates its tables unqualified: a search_path puts them in the run's schema. */
-function withSearchPath(url: string, schema: string): string {
-  const u = new URL(url);
-  u.searchParams.set('options', `-c search_path=${schema}`);
-  return u.toString();
+/**
+ * Emmett gets a database of its own for the run. Its migration creates each function only
+ * `IF NOT EXISTS (SELECT 1 FROM pg_proc WHERE proname = ...)`, a test over every schema of the
+ * database, so a schema of its own is not enough: one Emmett function left anywhere in the database
+ * (a killed run, a concurrent one) makes it skip creating its own and fail. Where the role may not
+ * create databases, it falls back to the run's schema through search_path.
+ */
+async function createEmmettDatabase(owner: pg.Pool, url: string, schema: string): Promise<{ name: string; url: string }> {
+  const name = `${schema}_emmett`;
+  try {
+    await owner.query(`CREATE DATABASE ${name}`);
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    return { name, url: u.toString() };
+  } catch (err) {
+    progress(`cannot create a database for Emmett (${String(err)}); using schema ${schema}`);
+    const u = new URL(url);
+    u.searchParams.set('options', `-c search_path=${schema}`);
+    return { name: '', url: u.toString() };
+  }
 }
 
 async function describeServer(pool: pg.Pool): Promise<string> {
