@@ -38,11 +38,44 @@ const POLICIES: readonly IssuePolicyInput[] = [
     terms: { appliesTo: province, rule: { kind: 'days-per-year', days: 12 }, reportDeadlineDays: 7, oneCadreOneCommune: true, oneFollowerPerCommune: true },
   },
   {
-    // After the merger the new Lào Cai (code 15) is assumed to keep 36 days: the demo's assumption (§1).
+    // §4: Nghệ An's regulation on provincial leaders' trips to the grassroots is confirmed, but it sets
+    // no number of days that the notes found: the 12 days are the demo's. It took effect before the
+    // specialists' rule, so a specialist is bound by the later, more specific one.
+    reference: 'Nghệ An (quy định đi cơ sở của lãnh đạo tỉnh; số hiệu chưa xác minh)',
+    title: 'Quy định về tổ chức các chuyến công tác cơ sở của lãnh đạo tỉnh (định mức ngày: giả định của demo)',
+    issuingUnitCode: '40', issuedOn: '2016-03-01', scopeUnitCodes: ['40'], effectiveFrom: '2016-03-01',
+    terms: { appliesTo: province, rule: { kind: 'days-per-year', days: 12 }, reportDeadlineDays: 7, oneCadreOneCommune: false, oneFollowerPerCommune: false },
+  },
+  // The provinces merged with the four above in 2025 (Yên Bái 15, Thái Nguyên 19, Trà Vinh 84, Vĩnh
+  // Long 86) also had their cadres follow communes, under regulations the notes did not retrieve: one
+  // policy each, wholly the demo's assumption, so that their trips have a report deadline too.
+  ...(['15', '19', '84', '86'] as const).map((code): IssuePolicyInput => ({
+    reference: `demo-${code} (giả định)`,
+    title: 'Quy định cán bộ lãnh đạo cấp tỉnh theo dõi xã, phường, thị trấn (toàn bộ nội dung là giả định của demo)',
+    issuingUnitCode: code, issuedOn: '2016-06-01', scopeUnitCodes: [code], effectiveFrom: '2016-06-01',
+    terms: { appliesTo: province, rule: { kind: 'days-per-year', days: 12 }, reportDeadlineDays: 7, oneCadreOneCommune: false, oneFollowerPerCommune: false },
+  })),
+  // After the 1 July 2025 merger the old provinces' policies no longer reach the new communes (their
+  // scope is the abolished province). What each merged province decided is unconfirmed (§1, §2, §3):
+  // the demo assumes each new province carries on its predecessor's rule, issued a few days after the
+  // merger but in force from the merger itself, so that no trip after 1/7/2025 goes without a policy.
+  {
     reference: '19-QĐ/TU (áp dụng tiếp, giả định)',
     title: 'Tỉnh Lào Cai (mới) tiếp tục áp dụng chế độ đi cơ sở 36 ngày/năm (giả định của demo)',
-    issuingUnitCode: '15', issuedOn: '2025-07-10', scopeUnitCodes: ['15'], effectiveFrom: '2025-07-10',
+    issuingUnitCode: '15', issuedOn: '2025-07-10', scopeUnitCodes: ['15'], effectiveFrom: '2025-07-01',
     terms: { appliesTo: province, rule: { kind: 'days-per-year', days: 36 }, reportDeadlineDays: 7, oneCadreOneCommune: false, oneFollowerPerCommune: false },
+  },
+  {
+    reference: 'Thái Nguyên (số hiệu giả định)',
+    title: 'Tỉnh Thái Nguyên (mới) tiếp tục áp dụng chế độ cán bộ tỉnh theo dõi xã, phường như Quy định 1390-QĐ/TU (giả định của demo)',
+    issuingUnitCode: '19', issuedOn: '2025-07-10', scopeUnitCodes: ['19'], effectiveFrom: '2025-07-01',
+    terms: { appliesTo: province, rule: { kind: 'days-per-year', days: 12 }, reportDeadlineDays: 10, oneCadreOneCommune: false, oneFollowerPerCommune: false },
+  },
+  {
+    reference: 'Vĩnh Long (số hiệu giả định)',
+    title: 'Tỉnh Vĩnh Long (mới): mỗi xã một cán bộ tỉnh theo dõi, như Quy định 02-QĐ/TU của Bến Tre (giả định của demo)',
+    issuingUnitCode: '86', issuedOn: '2025-07-10', scopeUnitCodes: ['86'], effectiveFrom: '2025-07-01',
+    terms: { appliesTo: province, rule: { kind: 'days-per-year', days: 12 }, reportDeadlineDays: 7, oneCadreOneCommune: true, oneFollowerPerCommune: true },
   },
 ];
 

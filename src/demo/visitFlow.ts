@@ -48,7 +48,8 @@ async function committeeAnswer(world: DemoWorld, spec: VisitSpec, visitId: strin
       await resolveVisitDispute(envAt(world, committee, resolvedOn, 10), visitId, { reason: 'Đã đối chiếu sổ công tác của xã: đồng chí có về làm việc với các thôn' });
       world.tick();
     }
-  } else if (roll < 0.88) {
+  } else if (roll < 0.96) {
+    // The rest (4 %) the committee never answers: pending confirmation, which inspection reports.
     await confirmVisit(envAt(world, committee, on, 10), visitId, {});
     world.tick();
   }
@@ -57,7 +58,8 @@ async function committeeAnswer(world: DemoWorld, spec: VisitSpec, visitId: strin
 async function report(world: DemoWorld, spec: VisitSpec, visitId: string): Promise<void> {
   const roll = world.random.next();
   if (roll < 0.08) return; // never reported
-  const delay = roll < 0.2 ? world.random.int(12, 45) : world.random.int(1, 5);
+  // About 6 % late (12–45 days after the trip), the rest within 1–5 days: the deadlines are 7–10 days.
+  const delay = roll < 0.14 ? world.random.int(12, 45) : world.random.int(1, 5);
   const filedOn = addDays(spec.endDate, delay);
   if (filedOn > world.today) return;
   const raised = world.random.chance(0.3) ? world.random.pick(RECOMMENDATIONS) : null;
