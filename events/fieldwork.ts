@@ -14,6 +14,14 @@ export type ActivityKind = z.infer<typeof activityKind>;
 export const activity = z.object({ kind: activityKind, date: isoDate, note: text(1000).optional() }).strict();
 export type Activity = z.infer<typeof activity>;
 
+/**
+ * Set when the record is transcribed after the fact from an earlier record (a paper ledger, another
+ * system, the demo's generated history): its dates and filing time are then that source's claim,
+ * which the ledger, recording it later, cannot attest. Absent on everything recorded as it happens.
+ * An optional addition: events without it read as before, so the schema versions did not change.
+ */
+export const transcribedFrom = text(500);
+
 /** Schema version 2: a visit spans dates and each activity has its own (see upcasters.ts for v1). */
 export const VisitLogged = z.object({
   visitId: uuid,
@@ -24,6 +32,7 @@ export const VisitLogged = z.object({
   purposes: z.array(text(500)).min(1).max(20),
   activities: z.array(activity).min(1).max(100),
   planId: uuid.optional(),
+  transcribedFrom: transcribedFrom.optional(),
 }).strict();
 export type VisitLogged = z.infer<typeof VisitLogged>;
 
@@ -58,6 +67,7 @@ export const ReportFiled = z.object({
   summary: text(10000),
   findings: z.array(finding).max(50),
   recommendations: z.array(raisedRecommendation).max(50),
+  transcribedFrom: transcribedFrom.optional(),
 }).strict();
 export type ReportFiled = z.infer<typeof ReportFiled>;
 

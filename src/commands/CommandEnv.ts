@@ -15,6 +15,17 @@ export interface CommandEnv {
   readonly metadata: EventMetadata;
   /** From If-Match: the version of the command's stream the caller saw. */
   readonly ifMatch?: bigint;
+  /**
+   * Set by an import of past records (the demo's history): visits and reports then carry
+   * `transcribedFrom`, so that inspection does not read the late recording as a late filing. No HTTP
+   * route sets it: a user records what happens now.
+   */
+  readonly transcription?: { readonly source: string };
+}
+
+/** The `transcribedFrom` field of a visit or report recorded under `env`, or nothing. */
+export function transcribed(env: CommandEnv): { transcribedFrom?: string } {
+  return env.transcription ? { transcribedFrom: env.transcription.source } : {};
 }
 
 export function commandMetadata(env: CommandEnv): CommandMetadata {

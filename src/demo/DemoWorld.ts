@@ -45,6 +45,12 @@ export interface DemoWorld {
   readonly scale: ScaleParameters;
   readonly today: IsoDate;
   readonly correlationId: string;
+  /**
+   * The demo records years of history today: its visits and reports say so (`transcribedFrom`), as
+   * an import of paper records would, so that inspection judges their claimed dates, marked as
+   * unattested by the ledger, instead of reading every report as filed late.
+   */
+  readonly transcribedFrom: string;
   /** Old (2024) communes in the demo, by old province; new (2025) communes, by new province. */
   readonly oldCommunes: ReadonlyMap<string, readonly string[]>;
   readonly newCommunes: ReadonlyMap<string, readonly string[]>;
@@ -64,6 +70,7 @@ export function envAt(world: DemoWorld, actor: Actor, date: IsoDate, hour = 9): 
     actor,
     now: new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+07:00`),
     metadata: { actor: actor.userId, role: actor.role, requestId: null, correlationId: world.correlationId, causationId: null },
+    transcription: { source: world.transcribedFrom },
   };
 }
 

@@ -79,7 +79,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult
   const progress = options.progress ?? { stage: () => undefined, tick: () => undefined };
   const world: DemoWorld = {
     store: options.store, vault: new PersonalDataVault(options.database), random, scale: params, today: options.today ?? DEMO_TODAY,
-    correlationId: random.uuid(), oldCommunes: units.oldCommunes, newCommunes: units.newCommunes, successors: units.successors,
+    correlationId: random.uuid(), transcribedFrom: `diaban seed-demo --seed ${seed} --scale ${scale} (lịch sử minh họa, không phải hồ sơ thật)`, oldCommunes: units.oldCommunes, newCommunes: units.newCommunes, successors: units.successors,
     agencies: [], cadres: [], assignments: [], tick: progress.tick,
   };
   const [baseline, reform] = units.plan.phases;

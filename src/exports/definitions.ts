@@ -35,7 +35,7 @@ async function cadreNames(get: ApiGet, province: string | undefined): Promise<Ma
 const STATUS_VI: Record<string, string> = {
   met: 'Đạt', 'on-track': 'Đúng tiến độ', behind: 'Chậm', 'no-quota': 'Chưa có định mức',
   'on-time': 'Đúng hạn', late: 'Trễ hạn', filed: 'Đã nộp', missing: 'Chưa nộp', pending: 'Chưa đến hạn',
-  questionable: 'Đáng ngờ', tampered: 'Bị sửa đổi',
+  transcribed: 'Chép lại từ hồ sơ cũ', questionable: 'Đáng ngờ', tampered: 'Bị sửa đổi',
 };
 const vi = (s: unknown) => STATUS_VI[String(s)] ?? String(s ?? '');
 

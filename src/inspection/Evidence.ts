@@ -9,6 +9,8 @@ export interface EvidenceEvent {
   readonly streamId: string;
   /** When the store committed it (ISO-8601 UTC): what the ledger knew and when. */
   readonly recordedAt: string;
+  /** When the event says it happened (ISO-8601): the recorder's claim, attested only by recordedAt. */
+  readonly occurredAt: string;
   /** The token id the event was recorded under (metadata.actor, also in the leaf). */
   readonly actor: string | null;
   readonly event: DomainEvent;
@@ -36,6 +38,11 @@ export interface RuleOutcome {
   readonly ok: boolean;
   readonly detail: string;
   readonly restsOn: readonly string[];
+  /**
+   * The answer rests on a transcribed record's own claim (`transcribedFrom`), which the ledger, having
+   * recorded it later, cannot attest: the inspection then says so instead of calling it authentic.
+   */
+  readonly unattested?: true;
 }
 
 export type PlausibilityCode =

@@ -9,15 +9,20 @@ export interface InspectionCheck {
   code: InspectionCode;
   ok: boolean;
   detail: string;
+  /** The answer rests on a transcribed record's own claim, which the ledger cannot attest. */
+  unattested?: true;
 }
 
-export type Verdict = 'authentic' | 'questionable' | 'tampered';
+export type Verdict = 'authentic' | 'transcribed' | 'questionable' | 'tampered';
 
 /**
  * Integrity failures mean the record was changed after the fact: `tampered`. Provenance and
- * plausibility failures mean the record is intact but does not fit: `questionable`.
+ * plausibility failures mean the record is intact but does not fit: `questionable`. A record that
+ * passes every check but was transcribed from an earlier record after the fact is `transcribed`:
+ * intact and consistent, its timing attested by its source, not by the ledger.
  */
 export function verdictOf(checks: readonly InspectionCheck[]): Verdict {
   if (checks.some((c) => !c.ok && c.code.startsWith('INTEGRITY_'))) return 'tampered';
-  return checks.every((c) => c.ok) ? 'authentic' : 'questionable';
+  if (!checks.every((c) => c.ok)) return 'questionable';
+  return checks.some((c) => c.unattested) ? 'transcribed' : 'authentic';
 }

@@ -54,7 +54,7 @@ export async function authenticity(deps: InspectionDeps, target: Target, options
     await signatureCheck(deps.keys, reportOf(evidence.subject, evidence.events), deps.trustAnchors),
   ];
   const outcomes = runPlausibility(evidence.subject, evidence.events, evidence.params);
-  const plausibility = outcomes.map(({ code, ok, detail }): InspectionCheck => ({ code, ok, detail }));
+  const plausibility = outcomes.map(({ code, ok, detail, unattested }): InspectionCheck => ({ code, ok, detail, ...(unattested ? { unattested } : {}) }));
   const checks = [...integrity.checks, ...provenance, ...plausibility];
   const verdict = verdictOf(checks);
   const where = { unitCode: visit?.event.data.unitCode ?? null, startDate: visit?.event.data.startDate ?? null };

@@ -21,7 +21,7 @@ export interface InspectionFinding {
   unitCode: string;
   startDate: string;
   endDate: string;
-  verdict: Exclude<Verdict, 'authentic'>;
+  verdict: Exclude<Verdict, 'authentic' | 'transcribed'>;
   /** The failed checks, each in plain words. */
   reasons: InspectionCheck[];
 }
@@ -47,7 +47,8 @@ export async function inspectReports(deps: InspectionDeps, scope: InspectionScop
       if ((scope.province && !units.includes(scope.province)) || (scope.unit && !units.includes(scope.unit))) continue;
     }
     const answer = await authenticity(deps, { reportId }, { bundle: false });
-    if (answer.verdict === 'authentic') continue;
+    // Transcribed history passed every check; only its timing rests on its source: not a finding.
+    if (answer.verdict === 'authentic' || answer.verdict === 'transcribed') continue;
     findings.push({ reportId, visitId: evidence.subject.visitId, cadreId, unitCode, startDate, endDate, verdict: answer.verdict, reasons: answer.checks.filter((c) => !c.ok) });
   }
   return findings;

@@ -8,6 +8,7 @@ export function toEvidence(stored: StoredEvent): EvidenceEvent {
     position: stored.globalPosition.toString(),
     streamId: stored.streamId,
     recordedAt: stored.recordedAt.toISOString(),
+    occurredAt: stored.occurredAt.toISOString(),
     actor: stored.metadata.actor,
     event: decodeEvent(stored.type, stored.schemaVersion, stored.data),
   };

@@ -128,8 +128,8 @@ t.test('every dashboard page on the demo history, in Chromium, checked against t
     if (findings.length > 0) {
       await page.locator('#inspection-list tbody tr a').first().click();
       await page.locator('#verdict').waitFor();
-      const verdict = (await api<{ verdict: 'authentic' | 'questionable' | 'tampered' }>('inspector', `/v1/reports/${findings[0]!.reportId}/authenticity`)).verdict;
-      t.equal(await page.locator('#verdict').textContent(), { authentic: 'Xác thực', questionable: 'Đáng ngờ', tampered: 'Bị sửa đổi' }[verdict]);
+      const verdict = (await api<{ verdict: 'authentic' | 'transcribed' | 'questionable' | 'tampered' }>('inspector', `/v1/reports/${findings[0]!.reportId}/authenticity`)).verdict;
+      t.equal(await page.locator('#verdict').textContent(), { authentic: 'Xác thực', transcribed: 'Chép lại từ hồ sơ cũ', questionable: 'Đáng ngờ', tampered: 'Bị sửa đổi' }[verdict]);
     }
     await page.screenshot({ path: `${shots}/inspection.png`, fullPage: true });
   });

@@ -34,6 +34,12 @@ t.test(`seed-demo small on ${databaseKind}: deterministic, complete, with workin
     t.ok((events.CadreRegistered ?? 0) >= 150, `a few hundred cadres: ${events.CadreRegistered ?? 0}`);
   });
 
+  t.test('its visits and reports say they are transcribed history, recorded today about the past', async (t) => {
+    const fieldwork = first.lines.filter((line) => /\|(VisitLogged|ReportFiled)\|/.test(line));
+    t.ok(fieldwork.length > 100, `${fieldwork.length} visits and reports`);
+    t.same(fieldwork.filter((line) => !line.includes('"transcribedFrom":"diaban seed-demo --seed 1 --scale small')), [], 'every one names the demo as its source');
+  });
+
   t.test('each demo token authenticates to its role and scope', async (t) => {
     const tokens = new TokenStore(first.database);
     t.same(first.result.tokens.map((token) => token.role).sort(), [...tokenRoles].sort(), 'one token per role');

@@ -83,6 +83,46 @@ t.test(`inspection scenarios on ${databaseKind}`, async (t) => {
     t.same(verdict.checks.filter((c) => !c.ok).map((c) => c.detail.split(':')[0]), ['PLAUSIBLE_ON_TIME']);
   });
 
+  t.test('transcribed history: judged by the filing date its source gives, never called authentic', async (t) => {
+    // A visit 60 days ago whose report the paper ledger dates 55 days ago, both entered only now.
+    const onTime = await p.transcribedVisitAndReport('02641', 61, 60, 55);
+    await p.confirm(onTime.visitId);
+    const { body } = await authenticityOf(app, p.inspector, 'reports', onTime.reportId);
+    t.same(failedCodes(body), [], 'nothing fails: recorded now is not read as filed late');
+    t.equal(body.verdict, 'transcribed', 'but the ledger cannot attest the filing date: not "authentic"');
+    const check = body.checks.find((c) => c.code === 'PLAUSIBLE_ON_TIME');
+    t.equal(check?.unattested, true);
+    t.match(check?.detail, new RegExp(`transcribed from "Sổ theo dõi đi cơ sở năm 2024 \\(bản giấy\\)", which dates its filing ${p.daysAgo(55)}, within 10 days .*cannot attest`));
+    t.equal(body.checks.find((c) => c.code === 'PLAUSIBLE_AFTER_VISIT')?.unattested, true);
+    t.notOk(body.checks.find((c) => c.code === 'PLAUSIBLE_ASSIGNED')?.unattested, 'the rest is judged as for any report');
+    // Offline, the verifier reruns the rule over the leaves and agrees, unattested included.
+    const bundle = structuredClone(body.bundle) as { facts: Array<{ code: string; unattested?: true }> };
+    const verdict = verifyBundle(bundle, { vkey }, inspectionFactCheckers);
+    t.ok(verdict.ok, verdict.checks.filter((c) => !c.ok).map((c) => c.detail).join('; '));
+    const fact = bundle.facts.find((f) => f.code === 'PLAUSIBLE_ON_TIME');
+    t.equal(fact?.unattested, true);
+    if (fact) delete fact.unattested;
+    t.notOk(verifyBundle(bundle, { vkey }, inspectionFactCheckers).ok, 'a bundle hiding the transcription fails');
+
+    // The same kind of record whose source dates the report 20 days after the trip: late by its own claim.
+    const late = await p.transcribedVisitAndReport('02641', 91, 90, 70);
+    await p.confirm(late.visitId);
+    const lateBody = (await authenticityOf(app, p.inspector, 'reports', late.reportId)).body;
+    t.equal(lateBody.verdict, 'questionable');
+    t.same(failedCodes(lateBody), ['PLAUSIBLE_ON_TIME']);
+    t.match(detailOf(lateBody, 'PLAUSIBLE_ON_TIME'), new RegExp(`dates its filing ${p.daysAgo(70)}, after the deadline of 10 days`));
+  });
+
+  t.test('no HTTP route accepts transcribedFrom: a user records what happens now', async (t) => {
+    const { visitId } = await p.visitAndReport('02641', 12, 12);
+    const res = await app.app.inject({
+      method: 'POST', url: '/v1/reports', headers: { authorization: `Bearer ${p.cadre.token}` },
+      payload: { visitId, summary: 'x', findings: [], recommendations: [], transcribedFrom: 'sổ giấy' },
+    });
+    t.equal(res.statusCode, 400, res.body);
+    t.match(res.body, /transcribedFrom/, 'the answer names the field');
+  });
+
   t.test('a visit overlapping another visit (logged past the domain, as a New Year race could)', async (t) => {
     const { visitId, reportId } = await p.visitAndReport('02641', 9, 9);
     await p.confirm(visitId);

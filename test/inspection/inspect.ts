@@ -4,10 +4,10 @@ import type { TestApp } from '../helpers/testApp.js';
 import type { Acting } from './province.js';
 
 export interface AuthenticityBody {
-  verdict: 'authentic' | 'questionable' | 'tampered';
+  verdict: 'authentic' | 'transcribed' | 'questionable' | 'tampered';
   visitId: string;
   reportId: string | null;
-  checks: Array<{ code: string; ok: boolean; detail: string }>;
+  checks: Array<{ code: string; ok: boolean; detail: string; unattested?: true }>;
   bundle: unknown;
 }
 

@@ -80,8 +80,22 @@ export async function buildProvince(t: TestApp) {
     return { visitId, reportId };
   };
 
+  /**
+   * The same, transcribed from an earlier record by an import: the report claims to have been filed
+   * `filedDaysAgo` days ago (the store still records it now).
+   */
+  const transcribedVisitAndReport = async (unitCode: string, from: number, to: number, filedDaysAgo: number, source = 'Sổ theo dõi đi cơ sở năm 2024 (bản giấy)') => {
+    const past = (a: Acting, days: number): CommandEnv => ({ ...env(a), now: new Date(`${daysAgo(days)}T09:00:00+07:00`), transcription: { source } });
+    const visitId = (await logVisit(past(cadre, to), {
+      cadreId, unitCode, startDate: daysAgo(from), endDate: daysAgo(to), purposes: ['Nắm tình hình cơ sở'],
+      activities: [{ kind: 'working-session', date: daysAgo(from) }],
+    })).id;
+    const reportId = (await fileReport(past(cadre, filedDaysAgo), { visitId, summary: 'Báo cáo chép lại từ sổ', findings: [], recommendations: [] })).id;
+    return { visitId, reportId };
+  };
+
   return {
-    acting, cadreId, today, daysAgo, admin, cadre, committee, otherCommittee, inspector, visitAndReport,
+    acting, cadreId, today, daysAgo, admin, cadre, committee, otherCommittee, inspector, visitAndReport, transcribedVisitAndReport,
     confirm: (visitId: string) => confirmVisit(env(committee), visitId, {}),
     dispute: (visitId: string, reason: string) => disputeVisit(env(committee), visitId, { reason }),
     amend: (reportId: string, reason: string, summary: string) => amendReport(env(cadre), reportId, { reason, summary }),

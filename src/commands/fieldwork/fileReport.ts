@@ -4,7 +4,7 @@ import { finding, ReportFiled } from '#events/fieldwork.js';
 import { text } from '#events/common.js';
 import type { FieldworkEvent } from '#events/registry.js';
 import { fieldworkDecider, type FieldworkContexts, type FieldworkState, type FileReport } from '../../domain/fieldwork/index.js';
-import { commandMetadata, envInput, type CommandEnv } from '../CommandEnv.js';
+import { commandMetadata, envInput, transcribed, type CommandEnv } from '../CommandEnv.js';
 import type { CommandOutcome } from '../CommandOutcome.js';
 import { reportKey } from '../facts/streamKeys.js';
 import { handleCommand } from '../handleCommand.js';
@@ -12,7 +12,7 @@ import { raiseRecommendation } from '../recommendation/raiseRecommendation.js';
 import { findVisitStream } from './findFieldwork.js';
 
 /** Recommendations come as text; the server gives each its id. */
-export const FileReportInput = ReportFiled.omit({ reportId: true, cadreId: true, recommendations: true })
+export const FileReportInput = ReportFiled.omit({ reportId: true, cadreId: true, recommendations: true, transcribedFrom: true })
   .extend({ findings: z.array(finding).max(50), recommendations: z.array(z.object({ text: text(5000) }).strict()).max(50) })
   .strict();
 export type FileReportInput = z.infer<typeof FileReportInput>;
@@ -27,6 +27,7 @@ export async function fileReport(env: CommandEnv, input: FileReportInput): Promi
     reportId: randomUUID(),
     ...input,
     recommendations: input.recommendations.map((raised) => ({ recommendationId: randomUUID(), text: raised.text })),
+    ...transcribed(env),
   };
   const fieldworkStreamId = await findVisitStream(env.store, data.visitId);
   const result = await handleCommand<FieldworkState, FileReport, FieldworkEvent, FieldworkContexts['FileReport']>({

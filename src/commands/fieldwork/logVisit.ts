@@ -5,7 +5,7 @@ import type { FieldworkEvent } from '#events/registry.js';
 import { fieldworkStream } from '#events/streams.js';
 import { fieldworkDecider, visitPeriods, type FieldworkContexts, type FieldworkState, type LogVisit } from '../../domain/fieldwork/index.js';
 import { yearOf } from '../../domain/time.js';
-import { commandMetadata, dayStart, envInput, type CommandEnv } from '../CommandEnv.js';
+import { commandMetadata, dayStart, envInput, transcribed, type CommandEnv } from '../CommandEnv.js';
 import type { CommandOutcome } from '../CommandOutcome.js';
 import { loadState } from '../facts/loadState.js';
 import { loadCadreFact, loadPlanFact } from '../facts/streamFacts.js';
@@ -13,12 +13,12 @@ import { visitKey } from '../facts/streamKeys.js';
 import { loadUnitFact } from '../facts/unitFact.js';
 import { handleCommand } from '../handleCommand.js';
 
-export const LogVisitInput = VisitLogged.omit({ visitId: true }).strict();
+export const LogVisitInput = VisitLogged.omit({ visitId: true, transcribedFrom: true }).strict();
 export type LogVisitInput = z.infer<typeof LogVisitInput>;
 
 /** In the stream of the cadre and the year the visit starts; the years around it are read for overlaps. */
 export async function logVisit(env: CommandEnv, input: LogVisitInput): Promise<CommandOutcome> {
-  const data = { visitId: randomUUID(), ...input };
+  const data = { visitId: randomUUID(), ...input, ...transcribed(env) };
   const year = yearOf(data.startDate);
   const result = await handleCommand<FieldworkState, LogVisit, FieldworkEvent, FieldworkContexts['LogVisit']>({
     ...envInput(env),

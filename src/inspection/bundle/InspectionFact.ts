@@ -19,6 +19,8 @@ export const InspectionFact = z.strictObject({
   subject: z.strictObject({ visitId: z.string().min(1), reportId: z.string().min(1).nullable() }),
   params: z.strictObject({ unitCodes: z.array(z.string()).optional(), policyId: z.string().nullable().optional() }),
   ok: z.boolean(),
+  /** Present (true) when the answer rests on a transcribed record's own claim. */
+  unattested: z.literal(true).optional(),
   detail: z.string(),
   restsOn: z.array(Decimal),
 });

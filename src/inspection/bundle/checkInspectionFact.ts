@@ -20,7 +20,7 @@ export const checkInspectionFact: FactChecker = (input: BundleFact, leaves: Read
   const events = evidenceAt(fact.restsOn, leaves);
   if (typeof events === 'string') return [check('FACT', false, `${fact.code}: ${events}`)];
   const again = plausibilityRules[fact.code](fact.subject, events, fact.params);
-  const same = again.ok === fact.ok && again.detail === fact.detail && sameSet(again.restsOn, fact.restsOn);
+  const same = again.ok === fact.ok && again.unattested === fact.unattested && again.detail === fact.detail && sameSet(again.restsOn, fact.restsOn);
   if (!same) return [check('FACT', false, `${fact.code}: the cited events say "${again.detail}", the bundle claims "${fact.detail}"`)];
   return [check('FACT', fact.ok, `${fact.code}: ${fact.detail}`)];
 };
@@ -34,7 +34,7 @@ function evidenceAt(positions: readonly string[], leaves: ReadonlyMap<string, Le
     if (!leaf) return `rests on position ${position}, which the bundle does not carry`;
     try {
       const event = decodeEvent(leaf.type, leaf.schemaVersion, leaf.data);
-      events.push({ position, streamId: leaf.streamId, recordedAt: leaf.recordedAt, actor: leaf.actor, event });
+      events.push({ position, streamId: leaf.streamId, recordedAt: leaf.recordedAt, occurredAt: leaf.occurredAt, actor: leaf.actor, event });
     } catch (error) {
       return `position ${position} is not a valid ${leaf.type}: ${(error as Error).message}`;
     }

@@ -20,6 +20,7 @@ export async function inspectionBundle(
     subject: { visitId: input.subject.visitId, reportId: input.subject.reportId },
     params: input.params.unitCodes ? { unitCodes: [...input.params.unitCodes], policyId: input.params.policyId ?? null } : { policyId: input.params.policyId ?? null },
     ok: o.ok,
+    ...(o.unattested ? { unattested: true as const } : {}),
     detail: o.detail,
     restsOn: [...o.restsOn],
   }));

@@ -4,22 +4,38 @@ import { addDays } from '../../domain/time.js';
 import type { EvidenceEvent, Rule } from '../Evidence.js';
 import { judgedAt, missing, ofType, positions, visitOf, vietnamDay, type Cited } from './select.js';
 
-/** The record was made on or after the visit's last day (Vietnam time): a visit is reported after it. */
+/**
+ * The record was made on or after the visit's last day (Vietnam time): a visit is reported after it.
+ * A transcribed report is judged by the filing time it claims, and says the ledger cannot attest it;
+ * a transcribed visit without a report claims no logging time at all.
+ */
 export const afterVisit: Rule = (subject, events) => {
   const visit = visitOf(subject, events);
   const record = judgedAt(subject, events);
   if (!visit || !record) return missing(!visit ? 'the visit' : 'the report');
+  const restsOn = positions(visit, record);
+  const endDate = visit.event.data.endDate;
+  const source = record.event.data.transcribedFrom;
+  if (source !== undefined && record.event.type === 'VisitLogged') {
+    return { ok: true, detail: `the visit was transcribed from "${source}" on ${vietnamDay(record.recordedAt)}: when it was first logged is not known to the ledger`, restsOn, unattested: true };
+  }
+  if (source !== undefined) {
+    const claimed = vietnamDay(record.occurredAt);
+    const ok = claimed >= endDate;
+    return { ok, detail: `the report was transcribed from "${source}", which dates its filing ${claimed}, ${ok ? 'after' : 'before'} the visit ended on ${endDate} (the ledger recorded it on ${vietnamDay(record.recordedAt)})`, restsOn, unattested: true };
+  }
   const day = vietnamDay(record.recordedAt);
   const what = record.event.type === 'ReportFiled' ? 'the report was recorded' : 'the visit was logged';
-  return day >= visit.event.data.endDate
-    ? { ok: true, detail: `${what} on ${day}, after the visit ended on ${visit.event.data.endDate}`, restsOn: positions(visit, record) }
-    : { ok: false, detail: `${what} on ${day}, before the visit ended on ${visit.event.data.endDate}`, restsOn: positions(visit, record) };
+  return day >= endDate
+    ? { ok: true, detail: `${what} on ${day}, after the visit ended on ${endDate}`, restsOn }
+    : { ok: false, detail: `${what} on ${day}, before the visit ended on ${endDate}`, restsOn };
 };
 
 /**
  * The report was recorded within the policy's deadline after the visit ended (policies.ts
  * `reportDeadlineDays`, terms as in force on the visit's last day). The recording time is the
- * store's, not the cadre's claim, so a backdated report shows here.
+ * store's, not the cadre's claim, so a backdated report shows here. A transcribed report (imported
+ * history) has no such recording time: its claimed filing day is judged, marked unattested.
  */
 export const onTime: Rule = (subject, events, params) => {
   const visit = visitOf(subject, events);
@@ -33,8 +49,17 @@ export const onTime: Rule = (subject, events, params) => {
   const restsOn = positions(visit, report, ...policyEvents);
   if (!terms) return { ok: true, detail: 'no policy in force sets a report deadline for this visit', restsOn };
   const due = addDays(endDate, terms.reportDeadlineDays);
-  const day = vietnamDay(report.recordedAt);
   const reference = ofType(policyEvents, 'QuotaPolicyIssued')[0]?.event.data.reference ?? params.policyId;
+  const source = report.event.data.transcribedFrom;
+  if (source !== undefined && report.event.type === 'ReportFiled') {
+    // Recorded long after by an import: the recording day says nothing of the filing; the source's
+    // filing day is judged, and the answer says it rests on the source.
+    const claimed = vietnamDay(report.occurredAt);
+    const ok = claimed <= due;
+    const within = ok ? `within ${terms.reportDeadlineDays} days` : `after the deadline of ${terms.reportDeadlineDays} days`;
+    return { ok, detail: `transcribed from "${source}", which dates its filing ${claimed}, ${within} (due ${due}, ${reference}); the ledger recorded it on ${vietnamDay(report.recordedAt)} and cannot attest the filing date`, restsOn, unattested: true };
+  }
+  const day = vietnamDay(report.recordedAt);
   return day <= due
     ? { ok: true, detail: `recorded on ${day}, within ${terms.reportDeadlineDays} days (due ${due}, ${reference})`, restsOn }
     : { ok: false, detail: `recorded on ${day}, after the deadline of ${terms.reportDeadlineDays} days (due ${due}, ${reference})`, restsOn };

@@ -4,7 +4,7 @@ import { t } from '../i18n.js';
 import { field, filterForm, provinceField, thisYear } from './common.js';
 import { exportButtons } from './exportButtons.js';
 
-const VERDICT_CLASS = { authentic: 'ok', questionable: 'warn', tampered: 'bad' };
+const VERDICT_CLASS = { authentic: 'ok', transcribed: 'ok', questionable: 'warn', tampered: 'bad' };
 
 /** A report's authenticity verdict with each check, its proof bundle, and the yearly list of doubtful reports. */
 export async function render({ me, args }) {
@@ -13,7 +13,7 @@ export async function render({ me, args }) {
     const a = await api(`/v1/reports/${encodeURIComponent(id)}/authenticity`);
     detail.replaceChildren(h('section', { class: 'card' },
       h('h3', {}, `${t('verdict')}: `, h('span', { class: VERDICT_CLASS[a.verdict], id: 'verdict' }, t(a.verdict))),
-      table(a.checks, [{ key: 'code', label: 'check' }, { key: 'ok', label: 'status', format: (v) => (v ? '✓' : '✗'), class: (r) => (r.ok ? 'ok' : 'bad') }, { key: 'detail', label: 'kind' }]),
+      table(a.checks, [{ key: 'code', label: 'check' }, { key: 'ok', label: 'status', format: (v, r) => (v ? (r.unattested ? `✓ ${t('unattested')}` : '✓') : '✗'), class: (r) => (r.ok ? 'ok' : 'bad') }, { key: 'detail', label: 'kind' }]),
       h('button', { type: 'button', class: 'primary', id: 'bundle', onclick: () => download(`/v1/reports/${encodeURIComponent(id)}/bundle`, `report-${id}.bundle.json`) }, t('download'))));
   };
   const list = h('div', { id: 'inspection-list' });

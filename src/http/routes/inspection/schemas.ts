@@ -4,10 +4,10 @@ import { Bundle } from '../../../ledger/bundle/Bundle.js';
 
 export const IdParams = z.object({ id: z.uuid() });
 
-const Check = z.object({ code: z.string(), ok: z.boolean(), detail: z.string() });
+const Check = z.object({ code: z.string(), ok: z.boolean(), detail: z.string(), unattested: z.literal(true).optional() });
 
 export const AuthenticityAnswer = z.object({
-  verdict: z.enum(['authentic', 'questionable', 'tampered']),
+  verdict: z.enum(['authentic', 'transcribed', 'questionable', 'tampered']),
   visitId: z.string(),
   reportId: z.string().nullable(),
   unitCode: z.string().nullable(),
