@@ -1,6 +1,7 @@
 import type { Executor, ProjectedEvent, Projection, TableNames } from '#src/projections/Projection.js';
-import { applyContext, contextEventTypes, contextTableDdl } from './context.js';
-import { applyVisitEvent, visitEventTypes, visitsTableDdl } from './visits.js';
+import { applyContextEvents, contextEventTypes, contextTableDdl } from './context.js';
+import { visitEventTypes, visitsTableDdl } from './visits.js';
+import { applyVisitEvents } from './visitBatch.js';
 
 type Tables = 'attendance_visits' | 'attendance_context';
 
@@ -15,8 +16,6 @@ export const attendance: Projection<Tables> = {
   eventTypes: [...visitEventTypes, ...contextEventTypes],
   tables: { attendance_visits: visitsTableDdl, attendance_context: contextTableDdl },
   async apply(trx: Executor, events: readonly ProjectedEvent[], tables: TableNames<Tables>) {
-    for (const e of events) {
-      if (!(await applyContext(trx, tables.attendance_context, e))) await applyVisitEvent(trx, tables.attendance_visits, e);
-    }
+    await applyVisitEvents(trx, tables.attendance_visits, await applyContextEvents(trx, tables.attendance_context, events));
   },
 };

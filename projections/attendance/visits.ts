@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { EventType } from '#events/registry.js';
-import { todayInVietnam } from '#src/domain/time.js';
-import type { Executor, ProjectedEvent } from '#src/projections/Projection.js';
+import type { Executor } from '#src/projections/Projection.js';
 
 export const visitEventTypes = [
   'VisitLogged', 'VisitConfirmed', 'VisitDisputed', 'VisitDisputeResolved', 'VisitCancelled', 'ReportFiled', 'ReportAmended',
@@ -32,41 +31,6 @@ export function visitsTableDdl(t: string): string {
     CREATE INDEX ${t}_dates ON ${t} (start_date, end_date);
     CREATE INDEX ${t}_report ON ${t} (report_id);
   `;
-}
-
-async function setStatus(trx: Executor, t: string, visitId: string, status: string, e: ProjectedEvent): Promise<void> {
-  await sql`UPDATE ${sql.table(t)} SET status = ${status}, position = ${e.position.toString()} WHERE visit_id = ${visitId}`.execute(trx);
-}
-
-/** Applies one fieldwork event; idempotent (a replayed VisitLogged or ReportFiled changes nothing). */
-export async function applyVisitEvent(trx: Executor, t: string, e: ProjectedEvent): Promise<void> {
-  switch (e.type) {
-    case 'VisitLogged': {
-      const { visitId, cadreId, unitCode, startDate, endDate, activities } = e.data;
-      const kinds = activities.map(({ kind, date }) => ({ kind, date }));
-      await sql`INSERT INTO ${sql.table(t)} (visit_id, cadre_id, unit_code, start_date, end_date, status, activities, position)
-                VALUES (${visitId}, ${cadreId}, ${unitCode}, ${startDate}, ${endDate}, 'logged', ${JSON.stringify(kinds)}::jsonb, ${e.position.toString()})
-                ON CONFLICT (visit_id) DO NOTHING`.execute(trx);
-      return;
-    }
-    case 'VisitConfirmed':
-    case 'VisitDisputeResolved':
-      return setStatus(trx, t, e.data.visitId, 'confirmed', e);
-    case 'VisitDisputed':
-      return setStatus(trx, t, e.data.visitId, 'disputed', e);
-    case 'VisitCancelled':
-      return setStatus(trx, t, e.data.visitId, 'cancelled', e);
-    case 'ReportFiled':
-      await sql`UPDATE ${sql.table(t)} SET report_id = ${e.data.reportId}, filed_on = ${todayInVietnam(e.occurredAt.toISOString())},
-                position = ${e.position.toString()} WHERE visit_id = ${e.data.visitId} AND report_id IS NULL`.execute(trx);
-      return;
-    case 'ReportAmended':
-      await sql`UPDATE ${sql.table(t)} SET amendments = amendments + 1, position = ${e.position.toString()}
-                WHERE report_id = ${e.data.reportId}`.execute(trx);
-      return;
-    default:
-      return;
-  }
 }
 
 export interface VisitRow {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor, ProjectedEvent, Projection, TableNames } from '#src/projections/Projection.js';
-import { applyContext, contextEventTypes, contextTableDdl } from '../attendance/context.js';
+import { applyContextEvents, contextEventTypes, contextTableDdl } from '../attendance/context.js';
 
 type Tables = 'evaluations_cadres' | 'evaluations_units' | 'evaluations_context';
 
@@ -39,10 +39,7 @@ export const evaluations: Projection<Tables> = {
     evaluations_context: contextTableDdl,
   },
   async apply(trx: Executor, events: readonly ProjectedEvent[], tables: TableNames<Tables>) {
-    for (const e of events) {
-      if (await applyContext(trx, tables.evaluations_context, e)) continue;
-      await applyRating(trx, tables, e);
-    }
+    for (const e of await applyContextEvents(trx, tables.evaluations_context, events)) await applyRating(trx, tables, e);
   },
 };
 

@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
-import { todayInVietnam } from '#src/domain/time.js';
 import type { Executor, ProjectedEvent, Projection, TableNames } from '#src/projections/Projection.js';
-import { applyContext, contextEventTypes, contextTableDdl } from '../attendance/context.js';
+import { applyContextEvents, contextEventTypes, contextTableDdl } from '../attendance/context.js';
+import { applyItems } from './items.js';
 
 type Tables = 'recommendations_items' | 'recommendations_context';
 
@@ -41,38 +40,6 @@ export const recommendations: Projection<Tables> = {
     recommendations_context: contextTableDdl,
   },
   async apply(trx: Executor, events: readonly ProjectedEvent[], tables: TableNames<Tables>) {
-    for (const e of events) {
-      if (!(await applyContext(trx, tables.recommendations_context, e))) await applyItem(trx, tables.recommendations_items, e);
-    }
+    await applyItems(trx, tables.recommendations_items, await applyContextEvents(trx, tables.recommendations_context, events));
   },
 };
-
-async function applyItem(trx: Executor, t: string, e: ProjectedEvent): Promise<void> {
-  const on = todayInVietnam(e.occurredAt.toISOString());
-  const position = e.position.toString();
-  const update = (id: string, set: ReturnType<typeof sql>) =>
-    sql`UPDATE ${sql.table(t)} SET ${set}, position = ${position} WHERE recommendation_id = ${id}`.execute(trx);
-  switch (e.type) {
-    case 'RecommendationRaised': {
-      const { recommendationId, cadreId, unitCode, visitId, reportId } = e.data;
-      await sql`INSERT INTO ${sql.table(t)} (recommendation_id, cadre_id, unit_code, visit_id, report_id, raised_on, status, position)
-                VALUES (${recommendationId}, ${cadreId}, ${unitCode}, ${visitId}, ${reportId}, ${on}, 'raised', ${position})
-                ON CONFLICT (recommendation_id) DO NOTHING`.execute(trx);
-      return;
-    }
-    case 'RecommendationForwarded':
-      await update(e.data.recommendationId, sql`status = 'forwarded', agency_id = ${e.data.agencyId}, due_date = ${e.data.dueDate}`);
-      return;
-    case 'RecommendationAnswered':
-      await update(e.data.recommendationId, sql`status = 'answered', answered_on = ${on}`);
-      return;
-    case 'RecommendationClosed':
-      await update(e.data.recommendationId, sql`status = 'closed', closed_on = ${on}, outcome = ${e.data.outcome}`);
-      return;
-    case 'RecommendationReopened':
-      await update(e.data.recommendationId, sql`status = CASE WHEN agency_id IS NULL THEN 'raised' ELSE 'forwarded' END, closed_on = NULL, outcome = NULL`);
-      return;
-    default:
-      return;
-  }
-}

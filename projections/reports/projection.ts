@@ -1,6 +1,7 @@
 import type { Executor, ProjectedEvent, Projection, TableNames } from '#src/projections/Projection.js';
-import { applyContext, contextEventTypes, contextTableDdl } from '../attendance/context.js';
-import { applyVisitEvent, visitEventTypes, visitsTableDdl } from '../attendance/visits.js';
+import { applyContextEvents, contextEventTypes, contextTableDdl } from '../attendance/context.js';
+import { applyVisitEvents } from '../attendance/visitBatch.js';
+import { visitEventTypes, visitsTableDdl } from '../attendance/visits.js';
 
 type Tables = 'reports_visits' | 'reports_context';
 
@@ -15,8 +16,6 @@ export const reports: Projection<Tables> = {
   eventTypes: [...visitEventTypes, ...contextEventTypes],
   tables: { reports_visits: visitsTableDdl, reports_context: contextTableDdl },
   async apply(trx: Executor, events: readonly ProjectedEvent[], tables: TableNames<Tables>) {
-    for (const e of events) {
-      if (!(await applyContext(trx, tables.reports_context, e))) await applyVisitEvent(trx, tables.reports_visits, e);
-    }
+    await applyVisitEvents(trx, tables.reports_visits, await applyContextEvents(trx, tables.reports_context, events));
   },
 };

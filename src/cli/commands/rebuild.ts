@@ -13,7 +13,8 @@ function permille(position: bigint, head: bigint): number {
 
 /**
  * Rebuilds the named projections (every one when `names` is empty) blue/green: each into a new
- * generation beside the active one, which keeps answering queries until the switch. One bar each.
+ * generation beside the active one, which keeps answering queries until the switch. They share one
+ * pass over the log (ProjectionRunner.rebuildMany), shown as one bar.
  */
 export async function rebuildProjections(
   runner: ProjectionRunner,
@@ -24,20 +25,19 @@ export async function rebuildProjections(
   const unknown = names.filter((n) => !known.includes(n));
   if (unknown.length > 0) throw new UnknownProjectionError(unknown, known);
   const chosen = names.length > 0 ? [...names] : known;
-  for (const name of chosen) {
-    const bar = new cliProgress.SingleBar(
-      { format: `${name.padEnd(24)} [{bar}] {percentage}% | {position}/{head}`, stream: options.stream ?? process.stderr, noTTYOutput: true, notTTYSchedule: 1000 },
-      cliProgress.Presets.shades_classic,
-    );
-    bar.start(SCALE, 0, { position: '0', head: '?' });
-    await runner.rebuild(name, (position, head) =>
-      bar.update(Math.min(SCALE, permille(position, head)), { position: position.toString(), head: head.toString() }),
-    );
-    // An empty log reports no page at all; end on the head either way.
-    const { head } = await runner.status();
-    bar.update(SCALE, { position: head.toString(), head: head.toString() });
-    bar.stop();
-  }
+  // One bar for all of them: they are rebuilt together, in one pass over the log.
+  const bar = new cliProgress.SingleBar(
+    { format: `${chosen.join(', ').slice(0, 60).padEnd(24)} [{bar}] {percentage}% | {position}/{head}`, stream: options.stream ?? process.stderr, noTTYOutput: true, notTTYSchedule: 1000 },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(SCALE, 0, { position: '0', head: '?' });
+  await runner.rebuildMany(chosen, (position, head) =>
+    bar.update(Math.min(SCALE, permille(position, head)), { position: position.toString(), head: head.toString() }),
+  );
+  // An empty log reports no page at all; end on the head either way.
+  const { head } = await runner.status();
+  bar.update(SCALE, { position: head.toString(), head: head.toString() });
+  bar.stop();
   return chosen;
 }
 

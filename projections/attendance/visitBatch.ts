@@ -1,0 +1,118 @@
+import { sql } from 'kysely';
+import { todayInVietnam } from '#src/domain/time.js';
+import type { Executor, ProjectedEvent } from '#src/projections/Projection.js';
+
+/** A visits row as this module reads and writes it (dates as YYYY-MM-DD text, never a JS Date). */
+interface Row {
+  visit_id: string;
+  cadre_id: string;
+  unit_code: string;
+  start_date: string;
+  end_date: string;
+  status: 'logged' | 'confirmed' | 'disputed' | 'cancelled';
+  activities: unknown;
+  report_id: string | null;
+  filed_on: string | null;
+  amendments: number;
+  position: string;
+}
+
+const NAMES = 'visit_id, cadre_id, unit_code, start_date, end_date, status, activities, report_id, filed_on, amendments, position';
+
+interface Touched { row: Row; existed: boolean; dirty: boolean }
+
+const COLUMNS = `visit_id uuid, cadre_id uuid, unit_code text, start_date date, end_date date, status text,
+  activities jsonb, report_id uuid, filed_on date, amendments integer, position bigint`;
+
+/**
+ * Applies a batch of fieldwork events in three statements instead of one per event: read the rows
+ * the batch touches, apply the events to them in memory in position order, write the new rows and
+ * the changed ones back. The rules are the ones each event had as its own statement: a VisitLogged
+ * for a known visit changes nothing (idempotent), a status event sets the status, a ReportFiled
+ * sets the report only on a visit without one, a ReportAmended counts on the rows of its report;
+ * `position` is the last event that changed the row. The batch runs in the runner's transaction
+ * under the projection's lock, so nothing changes the rows between the read and the write.
+ */
+export async function applyVisitEvents(trx: Executor, t: string, events: readonly ProjectedEvent[]): Promise<void> {
+  const visits = new Map<string, Touched>();
+  const byReport = new Map<string, Touched[]>();
+  for (const row of await touchedRows(trx, t, events)) {
+    const touched = { row, existed: true, dirty: false };
+    visits.set(row.visit_id, touched);
+    if (row.report_id !== null) byReport.set(row.report_id, [...(byReport.get(row.report_id) ?? []), touched]);
+  }
+  for (const e of events) {
+    const position = e.position.toString();
+    const change = (touched: Touched | undefined, apply: (row: Row) => void): void => {
+      if (touched === undefined) return;
+      apply(touched.row);
+      touched.row.position = position;
+      touched.dirty = true;
+    };
+    switch (e.type) {
+      case 'VisitLogged': {
+        const { visitId, cadreId, unitCode, startDate, endDate, activities } = e.data;
+        if (visits.has(visitId)) break;
+        visits.set(visitId, { existed: false, dirty: true, row: {
+          visit_id: visitId, cadre_id: cadreId, unit_code: unitCode, start_date: startDate, end_date: endDate, status: 'logged',
+          activities: activities.map(({ kind, date }) => ({ kind, date })), report_id: null, filed_on: null, amendments: 0, position,
+        } });
+        break;
+      }
+      case 'VisitConfirmed':
+      case 'VisitDisputeResolved':
+        change(visits.get(e.data.visitId), (r) => { r.status = 'confirmed'; });
+        break;
+      case 'VisitDisputed':
+        change(visits.get(e.data.visitId), (r) => { r.status = 'disputed'; });
+        break;
+      case 'VisitCancelled':
+        change(visits.get(e.data.visitId), (r) => { r.status = 'cancelled'; });
+        break;
+      case 'ReportFiled': {
+        const touched = visits.get(e.data.visitId);
+        if (touched === undefined || touched.row.report_id !== null) break;
+        const { reportId } = e.data;
+        change(touched, (r) => { r.report_id = reportId; r.filed_on = todayInVietnam(e.occurredAt.toISOString()); });
+        byReport.set(reportId, [...(byReport.get(reportId) ?? []), touched]);
+        break;
+      }
+      case 'ReportAmended':
+        for (const touched of byReport.get(e.data.reportId) ?? []) change(touched, (r) => { r.amendments += 1; });
+        break;
+      default:
+        break;
+    }
+  }
+  await writeBack(trx, t, [...visits.values()]);
+}
+
+/** The rows of the visits and reports the batch names (a ReportAmended names only its report). */
+async function touchedRows(trx: Executor, t: string, events: readonly ProjectedEvent[]): Promise<Row[]> {
+  const visitIds = new Set<string>();
+  const reportIds = new Set<string>();
+  for (const e of events) {
+    if (e.type === 'ReportAmended') reportIds.add(e.data.reportId);
+    else if ('visitId' in e.data && typeof e.data.visitId === 'string') visitIds.add(e.data.visitId);
+  }
+  if (visitIds.size === 0 && reportIds.size === 0) return [];
+  const rows = await sql<Row>`
+    SELECT visit_id, cadre_id, unit_code, start_date::text AS start_date, end_date::text AS end_date, status, activities,
+           report_id, filed_on::text AS filed_on, amendments, position::text AS position
+    FROM ${sql.table(t)}
+    WHERE visit_id = ANY (${[...visitIds]}::uuid[]) OR report_id = ANY (${[...reportIds]}::uuid[])`.execute(trx);
+  return rows.rows;
+}
+
+async function writeBack(trx: Executor, t: string, touched: readonly Touched[]): Promise<void> {
+  const inserted = touched.filter((v) => !v.existed).map((v) => v.row);
+  const updated = touched.filter((v) => v.existed && v.dirty).map((v) => v.row);
+  if (inserted.length > 0) {
+    await sql`INSERT INTO ${sql.table(t)} (${sql.raw(NAMES)}) SELECT ${sql.raw(NAMES)} FROM jsonb_to_recordset(${JSON.stringify(inserted)}::jsonb) AS r(${sql.raw(COLUMNS)})`.execute(trx);
+  }
+  if (updated.length > 0) {
+    await sql`UPDATE ${sql.table(t)} AS v SET status = r.status, report_id = r.report_id, filed_on = r.filed_on, amendments = r.amendments, position = r.position
+              FROM jsonb_to_recordset(${JSON.stringify(updated)}::jsonb) AS r(${sql.raw(COLUMNS)})
+              WHERE v.visit_id = r.visit_id`.execute(trx);
+  }
+}

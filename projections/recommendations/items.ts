@@ -1,0 +1,91 @@
+import { sql } from 'kysely';
+import { todayInVietnam } from '#src/domain/time.js';
+import type { Executor, ProjectedEvent } from '#src/projections/Projection.js';
+
+/** A recommendations_items row as read and written here (dates as YYYY-MM-DD text). */
+interface Item {
+  recommendation_id: string;
+  cadre_id: string;
+  unit_code: string;
+  visit_id: string;
+  report_id: string;
+  raised_on: string;
+  status: 'raised' | 'forwarded' | 'answered' | 'closed';
+  agency_id: string | null;
+  due_date: string | null;
+  answered_on: string | null;
+  closed_on: string | null;
+  outcome: string | null;
+  position: string;
+}
+
+const NAMES = 'recommendation_id, cadre_id, unit_code, visit_id, report_id, raised_on, status, agency_id, due_date, answered_on, closed_on, outcome, position';
+const COLUMNS = `recommendation_id uuid, cadre_id uuid, unit_code text, visit_id uuid, report_id uuid, raised_on date, status text,
+  agency_id uuid, due_date date, answered_on date, closed_on date, outcome text, position bigint`;
+
+interface Touched { item: Item; existed: boolean; dirty: boolean }
+
+/**
+ * Applies a batch of recommendation events in at most three statements: read the items the batch
+ * names, replay the events on them in memory in position order, write new and changed items back.
+ * Each event keeps the rule it had as its own statement (the domain's lifecycle,
+ * recommendation/state.ts): raised once (a repeat changes nothing), forwarded sets the agency and
+ * due date, answered and closed their dates, reopened goes back to forwarded or raised. Dates are
+ * the Vietnamese dates of the events' occurredAt, which the handlers set to the command's time.
+ */
+export async function applyItems(trx: Executor, t: string, events: readonly ProjectedEvent[]): Promise<void> {
+  const ids = [...new Set(events.flatMap((e) => ('recommendationId' in e.data && typeof e.data.recommendationId === 'string' ? [e.data.recommendationId] : [])))];
+  if (ids.length === 0) return;
+  const items = new Map<string, Touched>();
+  const existing = await sql<Item>`
+    SELECT recommendation_id, cadre_id, unit_code, visit_id, report_id, raised_on::text AS raised_on, status, agency_id, due_date::text AS due_date,
+           answered_on::text AS answered_on, closed_on::text AS closed_on, outcome, position::text AS position
+    FROM ${sql.table(t)} WHERE recommendation_id = ANY (${ids}::uuid[])`.execute(trx);
+  for (const item of existing.rows) items.set(item.recommendation_id, { item, existed: true, dirty: false });
+  for (const e of events) apply(items, e);
+  const inserted = [...items.values()].filter((v) => !v.existed).map((v) => v.item);
+  const updated = [...items.values()].filter((v) => v.existed && v.dirty).map((v) => v.item);
+  if (inserted.length > 0) {
+    await sql`INSERT INTO ${sql.table(t)} (${sql.raw(NAMES)}) SELECT ${sql.raw(NAMES)}
+              FROM jsonb_to_recordset(${JSON.stringify(inserted)}::jsonb) AS r(${sql.raw(COLUMNS)})`.execute(trx);
+  }
+  if (updated.length > 0) {
+    await sql`UPDATE ${sql.table(t)} AS i SET status = r.status, agency_id = r.agency_id, due_date = r.due_date, answered_on = r.answered_on,
+                closed_on = r.closed_on, outcome = r.outcome, position = r.position
+              FROM jsonb_to_recordset(${JSON.stringify(updated)}::jsonb) AS r(${sql.raw(COLUMNS)})
+              WHERE i.recommendation_id = r.recommendation_id`.execute(trx);
+  }
+}
+
+function apply(items: Map<string, Touched>, e: ProjectedEvent): void {
+  const on = todayInVietnam(e.occurredAt.toISOString());
+  const position = e.position.toString();
+  const change = (id: string, set: (item: Item) => void): void => {
+    const touched = items.get(id);
+    if (touched === undefined) return;
+    set(touched.item);
+    touched.item.position = position;
+    touched.dirty = true;
+  };
+  switch (e.type) {
+    case 'RecommendationRaised': {
+      const { recommendationId, cadreId, unitCode, visitId, reportId } = e.data;
+      if (items.has(recommendationId)) return;
+      items.set(recommendationId, { existed: false, dirty: true, item: {
+        recommendation_id: recommendationId, cadre_id: cadreId, unit_code: unitCode, visit_id: visitId, report_id: reportId, raised_on: on,
+        status: 'raised', agency_id: null, due_date: null, answered_on: null, closed_on: null, outcome: null, position,
+      } });
+      return;
+    }
+    case 'RecommendationForwarded':
+      return change(e.data.recommendationId, (i) => { i.status = 'forwarded'; i.agency_id = e.data.agencyId; i.due_date = e.data.dueDate; });
+    case 'RecommendationAnswered':
+      return change(e.data.recommendationId, (i) => { i.status = 'answered'; i.answered_on = on; });
+    case 'RecommendationClosed':
+      return change(e.data.recommendationId, (i) => { i.status = 'closed'; i.closed_on = on; i.outcome = e.data.outcome; });
+    case 'RecommendationReopened':
+      return change(e.data.recommendationId, (i) => { i.status = i.agency_id === null ? 'raised' : 'forwarded'; i.closed_on = null; i.outcome = null; });
+    default:
+      return;
+  }
+}
