@@ -102,7 +102,34 @@ export function agencyUnitOf(ctx: Context, agencyId: string): string | null {
   return agency?.status === 'registered' ? agency.unitCode : null;
 }
 
-/** Every assignment of a cadre, on every board. */
+/**
+ * Answers computed from a folded context, kept with it. A Context never changes once folded (a new
+ * context event folds a new one, see loadContext), so what is derived from it holds as long as it
+ * lives: a dashboard query asks the same cadre's assignments, quota or policy for every row and
+ * visit, and recomputing them was most of its time.
+ */
+const derived = new WeakMap<Context, Map<string, unknown>>();
+
+export function memoOn<T>(ctx: Context, key: string, compute: () => T): T {
+  const cache = derived.get(ctx) ?? new Map<string, unknown>();
+  derived.set(ctx, cache);
+  if (cache.has(key)) return cache.get(key) as T;
+  const value = compute();
+  cache.set(key, value);
+  return value;
+}
+
+/** Every assignment of a cadre, on every board (boards in fold order, each board's in its order). */
 export function assignmentsOf(ctx: Context, cadreId: string): Assignment[] {
-  return [...ctx.boards.values()].flatMap((board) => [...board.assignments.values()].filter((a) => cadreOf(a) === cadreId));
+  const byCadre = memoOn(ctx, 'assignments-by-cadre', () => {
+    const index = new Map<string, Assignment[]>();
+    for (const board of ctx.boards.values()) {
+      for (const a of board.assignments.values()) {
+        const cadre = cadreOf(a);
+        if (cadre !== null) index.set(cadre, [...(index.get(cadre) ?? []), a]);
+      }
+    }
+    return index;
+  });
+  return [...(byCadre.get(cadreId) ?? [])];
 }

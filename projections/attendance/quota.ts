@@ -4,7 +4,7 @@ import { isInEffectOn, periodOf } from '#src/domain/board/queries.js';
 import type { Assignment } from '#src/domain/board/state.js';
 import { policyFactFor, requiredDays, termsOn } from '#src/domain/policy/queries.js';
 import { addDays, toEpochDay, yearPeriod } from '#src/domain/time.js';
-import { ancestorsOf, assignmentsOf, postingOf, type Context } from './contextQueries.js';
+import { ancestorsOf, assignmentsOf, memoOn, postingOf, type Context } from './contextQueries.js';
 
 /**
  * Working days are Monday to Friday. Public holidays (Tết, 30/4, 2/9 …) and compensating days are
@@ -39,6 +39,10 @@ export function policyFor(ctx: Context, cadreId: string, committeeUnitCode: stri
 
 /** The policy for a cadre's assignment in effect on `date` (the visited unit's first), if any. */
 export function policyOnDate(ctx: Context, cadreId: string, date: IsoDate, unitCode?: string): PolicyInForce | null {
+  return memoOn(ctx, `policy/${cadreId}/${date}/${unitCode ?? ''}`, () => computePolicyOnDate(ctx, cadreId, date, unitCode));
+}
+
+function computePolicyOnDate(ctx: Context, cadreId: string, date: IsoDate, unitCode?: string): PolicyInForce | null {
   const active = assignmentsOf(ctx, cadreId).filter((a) => isInEffectOn(a, date));
   const chosen = active.find((a) => a.unitCode === unitCode) ?? active[0];
   return chosen === undefined ? null : policyFor(ctx, cadreId, chosen.committeeUnitCode, date);
@@ -76,6 +80,10 @@ function assignedDaysIn(assignments: readonly Assignment[], year: number): IsoDa
  * the first assignment in effect that year, on its first day in the year.
  */
 export function quotaFor(ctx: Context, cadreId: string, year: number): Quota | null {
+  return memoOn(ctx, `quota/${cadreId}/${year}`, () => computeQuota(ctx, cadreId, year));
+}
+
+function computeQuota(ctx: Context, cadreId: string, year: number): Quota | null {
   const assignments = assignmentsOf(ctx, cadreId);
   const assigned = assignedDaysIn(assignments, year);
   const firstDay = assigned[0];
