@@ -30,27 +30,67 @@ export function eventLeafBytes(event: StoredEvent, origin: string, prev: Hash | 
 
 const encoder = new TextEncoder();
 
+/** What the leaf text is spliced from: the stored columns, counters already in decimal. */
+export interface LeafTextFields {
+  position: string;
+  streamId: string;
+  streamVersion: string;
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  /** ISO-8601 as Date#toISOString writes it. */
+  occurredAt: string;
+  recordedAt: string;
+  actor: unknown;
+  /** The stored data text, spliced in unparsed. */
+  rawData: string;
+  /** Base64 of the previous leaf hash of the stream, or null. */
+  prev: string | null;
+}
+
 /**
- * The same bytes, spliced as text around the stored data, for the verifier's hot loop. Only valid
- * when the stored data is already canonical (the store writes RFC 8785, see runtime.ts); a caller
- * that finds a mismatch must fall back to `eventLeafBytes` before calling it tampered. Keys are in
- * RFC 8785 order (UTF-16 code units), strings escaped as JSON.stringify does (RFC 8785 §3.2.2.2).
+ * The leaf text spliced around the stored data, for the verifier's hot loop. Only equal to the
+ * canonical leaf when the stored data is already canonical (the store writes RFC 8785, see
+ * runtime.ts); a caller that finds a mismatch must fall back to `eventLeafBytes` before calling it
+ * tampered. Keys are in RFC 8785 order (UTF-16 code units), strings escaped as JSON.stringify does
+ * (RFC 8785 §3.2.2.2).
  */
-export function eventLeafBytesFast(event: StoredEvent, origin: string, prev: Hash | null): Uint8Array {
+export function eventLeafTextFast(f: LeafTextFields, origin: string): string {
   const s = JSON.stringify;
-  const text =
-    `{"actor":${event.metadata.actor == null ? 'null' : s(event.metadata.actor)}` +
-    `,"data":${event.rawData}` +
-    `,"eventId":${s(event.eventId)}` +
-    `,"occurredAt":${s(event.occurredAt.toISOString())}` +
+  return (
+    `{"actor":${f.actor == null ? 'null' : s(f.actor)}` +
+    `,"data":${f.rawData}` +
+    `,"eventId":${s(f.eventId)}` +
+    `,"occurredAt":${s(f.occurredAt)}` +
     `,"origin":${s(origin)}` +
-    `,"position":"${event.globalPosition}"` +
-    `,"prev":${prev ? `"${encodeBase64(prev)}"` : 'null'}` +
-    `,"recordedAt":${s(event.recordedAt.toISOString())}` +
-    `,"schemaVersion":${event.schemaVersion}` +
-    `,"streamId":${s(event.streamId)}` +
-    `,"streamVersion":"${event.streamVersion}"` +
-    `,"type":${s(event.type)}` +
-    `,"v":${LEAF_FORMAT_VERSION}}`;
+    `,"position":"${f.position}"` +
+    `,"prev":${f.prev === null ? 'null' : `"${f.prev}"`}` +
+    `,"recordedAt":${s(f.recordedAt)}` +
+    `,"schemaVersion":${f.schemaVersion}` +
+    `,"streamId":${s(f.streamId)}` +
+    `,"streamVersion":"${f.streamVersion}"` +
+    `,"type":${s(f.type)}` +
+    `,"v":${LEAF_FORMAT_VERSION}}`
+  );
+}
+
+/** `eventLeafTextFast` of a stored event, as bytes (same caveat: canonical stored data only). */
+export function eventLeafBytesFast(event: StoredEvent, origin: string, prev: Hash | null): Uint8Array {
+  const text = eventLeafTextFast(
+    {
+      position: event.globalPosition.toString(),
+      streamId: event.streamId,
+      streamVersion: event.streamVersion.toString(),
+      eventId: event.eventId,
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      occurredAt: event.occurredAt.toISOString(),
+      recordedAt: event.recordedAt.toISOString(),
+      actor: event.metadata.actor,
+      rawData: event.rawData,
+      prev: prev ? encodeBase64(prev) : null,
+    },
+    origin,
+  );
   return encoder.encode(text);
 }

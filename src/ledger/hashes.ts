@@ -15,9 +15,16 @@ const LEAF_PREFIX = Uint8Array.of(0x00);
 
 // One-shot crypto.hash (Node >= 20.12) is ~20% faster than createHash on 65-byte node inputs;
 // package.json still admits Node 20.11, where it does not exist (hence the namespace import).
+// It answers base64 here because a Buffer answer costs more than the hash itself (measured on Node
+// 20: 65 bytes in ~4.3 µs as a Buffer, which gets a backing store of its own, against ~2.1 µs as base64
+// decoded by Buffer.from, which takes its 32 bytes from the shared pool).
 const oneShot = nodeCrypto.hash as typeof nodeCrypto.hash | undefined;
 const digest: (data: Uint8Array) => Hash =
-  oneShot === undefined ? (data) => createHash('sha256').update(data).digest() : (data) => oneShot('sha256', data, 'buffer');
+  oneShot === undefined
+    ? (data) => createHash('sha256').update(data).digest()
+    : (data) => Buffer.from(oneShot('sha256', data, 'base64'), 'base64');
+const digestBase64: (data: string) => string =
+  oneShot === undefined ? (data) => createHash('sha256').update(data, 'utf8').digest('base64') : (data) => oneShot('sha256', data, 'base64');
 
 export function sha256(...parts: readonly Uint8Array[]): Hash {
   const h = createHash('sha256');
@@ -31,7 +38,20 @@ export function emptyRoot(): Hash {
 }
 
 export function leafHash(leafBytes: Uint8Array): Hash {
-  return sha256(LEAF_PREFIX, leafBytes);
+  const input = Buffer.allocUnsafe(1 + leafBytes.length);
+  input[0] = LEAF_PREFIX[0]!;
+  input.set(leafBytes, 1);
+  return digest(input);
+}
+
+/**
+ * Base64 of the leaf hash of the UTF-8 encoding of `text`, without building the bytes in
+ * JavaScript: U+0000 encodes as the single byte 0x00, so hashing "\u0000" + text is
+ * SHA-256(0x00 ‖ UTF-8(text)). Lone surrogates become U+FFFD here as in TextEncoder, so this is
+ * `encodeBase64(leafHash(utf8(text)))`. Base64 because that is how a leaf's `prev` spells it.
+ */
+export function leafHashBase64OfText(text: string): string {
+  return digestBase64(`\u0000${text}`);
 }
 
 export function nodeHash(left: Hash, right: Hash): Hash {

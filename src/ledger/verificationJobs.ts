@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/Database.js';
-import type { EventStore } from '../store/EventStore.js';
 import { verifyLedger, type VerifyFailure } from './postgres/verifyLedger.js';
 
 export interface VerificationJob {
@@ -23,7 +22,7 @@ export class VerificationJobs {
   readonly #jobs = new Map<string, VerificationJob>();
   #running: VerificationJob | undefined;
 
-  constructor(private readonly database: Database, private readonly store: EventStore) {}
+  constructor(private readonly database: Database) {}
 
   start(): VerificationJob {
     if (this.#running) return this.#running;
@@ -31,7 +30,7 @@ export class VerificationJobs {
     this.#running = job;
     this.#jobs.set(job.id, job);
     for (const old of [...this.#jobs.keys()].slice(0, -10)) this.#jobs.delete(old);
-    void verifyLedger(this.database, this.store, {
+    void verifyLedger(this.database, {
       onProgress: (done, total) => {
         job.done = done;
         job.total = total;

@@ -57,7 +57,7 @@ export async function runLedgerSuite(options: SuiteOptions): Promise<SuiteReport
     progress('verify vs raw scan');
     const rawMs = await timed(() => rawScan(database));
     const verifyMs = await timed(async () => {
-      const result = await verifyLedger(database, store);
+      const result = await verifyLedger(database);
       if (!result.ok) throw new Error(`verify failed: ${result.failure?.message}`);
     });
     const rawMs2 = await timed(() => rawScan(database));

@@ -15,7 +15,7 @@ export interface VerifyOptions {
  * checkpoints). Seals and signs nothing. Returns the exit code: 0 verified, 1 naming the first failure.
  */
 export async function verifyCommand(
-  runtime: Pick<Runtime, 'database' | 'store' | 'ledger'>,
+  runtime: Pick<Runtime, 'database' | 'ledger'>,
   options: VerifyOptions,
   out: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
 ): Promise<number> {
@@ -27,7 +27,7 @@ export async function verifyCommand(
   bar.start(Number(leaves), 0);
   let result: VerifyResult;
   try {
-    result = await verifyLedger(runtime.database, runtime.store, { ...(options.vkey ? { vkey: options.vkey } : {}), onProgress: (done) => bar.update(Number(done)) });
+    result = await verifyLedger(runtime.database, { ...(options.vkey ? { vkey: options.vkey } : {}), onProgress: (done) => bar.update(Number(done)) });
   } finally {
     bar.stop();
   }

@@ -1,14 +1,16 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/Database.js';
-import type { EventStore, StoredEvent } from '../../store/EventStore.js';
+import { toStoredEvent, type EventRow } from '../../store/postgres/eventRow.js';
 import { openCheckpoint } from '../checkpoint.js';
-import { appendLeaf, emptyCompactRange, rootOf } from '../compactRange.js';
-import { eventLeafBytes, eventLeafBytesFast } from '../eventLeaf.js';
-import { equalBytes, leafHash, type Hash } from '../hashes.js';
-import { noteVerifier } from '../signedNote.js';
+import { appendLeaf, emptyCompactRange, rootOf, type CompactRange } from '../compactRange.js';
+import { eventLeafBytes, eventLeafBytesFast, eventLeafTextFast } from '../eventLeaf.js';
+import { equalBytes, leafHash, leafHashBase64OfText, type Hash } from '../hashes.js';
+import { noteVerifier, type NoteVerifier } from '../signedNote.js';
+import { UtcIsoFormatter } from '../utcIso.js';
 import { verifyConsistency } from '../verifyProofs.js';
 import { LedgerReader } from './LedgerReader.js';
-import { toBigint, toBytes } from './ledgerRows.js';
+import { scanEvents, scanLeaves, type LeafScanRow, type ReadAhead } from './ledgerScan.js';
+import { toBigint, toBytes, type Executor } from './ledgerRows.js';
 
 export interface VerifyFailure {
   /** What broke: an event/leaf pair, a checkpoint, or the ledger's own bookkeeping. */
@@ -34,136 +36,222 @@ export interface VerifyOptions {
   pageSize?: number;
 }
 
-interface LeafRow {
-  leaf_index: string | bigint;
-  global_position: string | bigint;
-  stream_id: string;
-  leaf_bytes: Uint8Array;
-  leaf_hash: Uint8Array;
+interface StoredCheckpoint {
+  size: bigint;
+  root: Hash;
+  note: string;
 }
+
 
 /**
  * `diaban verify`: recomputes every leaf from the stored event, checks every per-stream chain (each
  * leaf embeds the previous leaf hash of its stream, recomputed here), rebuilds the tree, and checks
  * every stored checkpoint's signature and root, and the consistency proof served between
  * consecutive checkpoints. Stops at the first failure and names it.
+ *
+ * Events and leaves are read as two keyset scans, each a page ahead (ledgerScan.ts). Per leaf, the
+ * leaf text is spliced from the stored event and hashed once; it must give the stored leaf hash,
+ * and the stored leaf bytes must hash to that same hash (checked by the database, where the bytes
+ * are), so the stored bytes are the recomputed ones unless SHA-256 has a collision, the assumption
+ * the whole log rests on. Any mismatch is diagnosed on the exact stored bytes (`diagnoseLeaf`).
  */
-export async function verifyLedger(database: Database, store: EventStore, options: VerifyOptions = {}): Promise<VerifyResult> {
+export async function verifyLedger(database: Database, options: VerifyOptions = {}): Promise<VerifyResult> {
   const db = database.db;
   const reader = new LedgerReader(database);
   const meta = await reader.meta();
   const pageSize = options.pageSize ?? 5000;
-  const checkpoints = (
-    await sql<{ tree_size: string | bigint; root_hash: Uint8Array; note: string }>`
-      SELECT tree_size, root_hash, note FROM ledger_checkpoints ORDER BY tree_size`.execute(db)
-  ).rows.map((r) => ({ size: toBigint(r.tree_size), root: toBytes(r.root_hash), note: r.note }));
+  const checkpoints = await storedCheckpoints(db);
   const total = await reader.sealedSize();
   const result = (failure?: VerifyFailure, leaves = 0n, unsealed = 0): VerifyResult => ({
     ok: !failure, leaves, checkpoints: checkpoints.length, unsealed, ...(failure ? { failure } : {}),
   });
   if (!meta) return checkpoints.length === 0 && total === 0n ? result() : result({ kind: 'checkpoint', message: 'ledger_meta is missing' });
-  const verifier = noteVerifier(options.vkey ?? meta.vkey);
-  const events = eventCursor(store, pageSize);
-  const prev = new Map<string, Hash>();
+  const checker = new CheckpointChecker(checkpoints, noteVerifier(options.vkey ?? meta.vkey), meta.origin, reader);
+  const events = scanEvents(db, pageSize);
+  const leaves = scanLeaves(db, pageSize);
+  /** Each stream's newest leaf hash in base64: the next leaf's `prev`. */
+  const chains = new Map<string, string>();
+  // One per column: each caches its last day, and the two columns are often days apart.
+  const iso = { occurred: new UtcIsoFormatter(), recorded: new UtcIsoFormatter() };
   let range = emptyCompactRange;
-  let nextCheckpoint = 0;
-  let last: { size: bigint; root: Hash } | undefined;
+  let lastPosition = 0n;
 
-  const checkCheckpointsAt = async (size: bigint, root: Hash): Promise<VerifyFailure | undefined> => {
-    for (; nextCheckpoint < checkpoints.length && checkpoints[nextCheckpoint]!.size === size; nextCheckpoint++) {
-      const cp = checkpoints[nextCheckpoint]!;
-      let signed;
-      try {
-        signed = openCheckpoint(cp.note, verifier).checkpoint;
-      } catch (err) {
-        return { kind: 'checkpoint', treeSize: size, message: `checkpoint ${size}: signature or format invalid (${(err as Error).message})` };
-      }
-      if (signed.size !== size || signed.origin !== meta.origin || !equalBytes(signed.rootHash, cp.root) || !equalBytes(cp.root, root)) {
-        return { kind: 'checkpoint', treeSize: size, message: `checkpoint ${size}: root does not match the tree rebuilt from the events` };
-      }
-      if (last && last.size > 0n) {
-        const proof = await reader.consistencyProof(last.size, size);
-        if (!verifyConsistency(last.size, size, proof, last.root, root)) {
-          return { kind: 'checkpoint', treeSize: size, message: `checkpoints ${last.size} → ${size}: the served consistency proof does not verify` };
-        }
-      }
-      last = { size, root };
-    }
-    return undefined;
-  };
-
-  const empty = await checkCheckpointsAt(0n, rootOf(range));
+  const empty = await checker.at(range);
   if (empty) return result(empty);
-  for (let from = 0n; ; ) {
-    const page = (
-      await sql<LeafRow>`
-        SELECT leaf_index, global_position, stream_id, leaf_bytes, leaf_hash FROM ledger_leaves
-        WHERE leaf_index >= ${from.toString()} ORDER BY leaf_index LIMIT ${pageSize}`.execute(db)
-    ).rows;
-    if (page.length === 0) break;
-    for (const row of page) {
-      const index = toBigint(row.leaf_index);
-      const position = toBigint(row.global_position);
-      if (index !== range.size) return result({ kind: 'leaf', position, message: `leaf index ${index} found where ${range.size} was expected` }, range.size);
-      const event = await events.next();
-      if (!event || event.globalPosition > position) {
-        return result({ kind: 'event', position, message: `the event at position ${position} is missing (its leaf remains)` }, range.size);
-      }
-      if (event.globalPosition < position) {
-        return result({ kind: 'event', position: event.globalPosition, message: `the event at position ${event.globalPosition} has no leaf in order (inserted or moved?)` }, range.size);
-      }
-      const bytes = toBytes(row.leaf_bytes);
-      const before = prev.get(event.streamId) ?? null;
-      if (!equalBytes(eventLeafBytesFast(event, meta.origin, before), bytes) && !sameSlow(event, meta.origin, before, bytes)) {
-        return result({ kind: 'event', position, message: `the event at position ${position} does not match its sealed leaf (changed, or its stream's chain is broken)` }, range.size);
-      }
-      const hash = leafHash(bytes);
-      if (!equalBytes(hash, toBytes(row.leaf_hash))) {
-        return result({ kind: 'leaf', position, message: `the stored leaf hash at position ${position} is not the hash of its bytes` }, range.size);
-      }
-      prev.set(event.streamId, hash);
-      range = appendLeaf(range, hash).range;
-      if (nextCheckpoint < checkpoints.length && checkpoints[nextCheckpoint]!.size === range.size) {
-        const failure = await checkCheckpointsAt(range.size, rootOf(range));
-        if (failure) return result(failure, range.size);
-      }
+  while (await leaves.refill()) {
+    for (let leaf = leaves.take(); leaf; leaf = leaves.take()) {
+      const position = toBigint(leaf.global_position);
+      const failure = await checkLeaf(db, leaf, position, range, events, chains, { origin: meta.origin, iso });
+      if (failure) return result(failure, range.size);
+      range = appendLeaf(range, Buffer.from(leaf.leaf_hash, 'base64')).range;
+      lastPosition = position;
+      const bad = checker.due(range.size) ? await checker.at(range) : undefined;
+      if (bad) return result(bad, range.size);
     }
-    from = toBigint(page[page.length - 1]!.leaf_index) + 1n;
     options.onProgress?.(range.size, total);
   }
-  if (nextCheckpoint < checkpoints.length) {
-    const cp = checkpoints[nextCheckpoint]!;
-    return result({ kind: 'checkpoint', treeSize: cp.size, message: `checkpoint ${cp.size} is beyond the ${range.size} leaves` }, range.size);
-  }
-  let unsealed = 0;
-  while (await events.next()) unsealed++;
-  return result(undefined, range.size, unsealed);
+  const beyond = checker.remaining();
+  if (beyond) return result({ kind: 'checkpoint', treeSize: beyond, message: `checkpoint ${beyond} is beyond the ${range.size} leaves` }, range.size);
+  return result(undefined, range.size, await countEventsAfter(db, lastPosition));
 }
 
-function sameSlow(event: StoredEvent, origin: string, prev: Hash | null, bytes: Uint8Array): boolean {
+/** What the leaf text needs besides the event and the chain. */
+interface LeafContext {
+  origin: string;
+  iso: { occurred: UtcIsoFormatter; recorded: UtcIsoFormatter };
+}
+
+/**
+ * The leaf at `range.size` against the next stored event: index, position, stream, then its hash
+ * recomputed from the event. On success records the leaf as its stream's newest link.
+ */
+async function checkLeaf(
+  db: Executor, leaf: LeafScanRow, position: bigint, range: CompactRange,
+  events: ReadAhead<EventRow>, chains: Map<string, string>, context: LeafContext,
+): Promise<VerifyFailure | undefined> {
+  const index = toBigint(leaf.leaf_index);
+  if (index !== range.size) return { kind: 'leaf', position, message: `leaf index ${index} found where ${range.size} was expected` };
+  const event = events.take() ?? (await events.next());
+  const eventPosition = event ? toBigint(event.global_position) : undefined;
+  if (!event || eventPosition! > position) return { kind: 'event', position, message: `the event at position ${position} is missing (its leaf remains)` };
+  if (eventPosition! < position) {
+    return { kind: 'event', position: eventPosition!, message: `the event at position ${eventPosition} has no leaf in order (inserted or moved?)` };
+  }
+  if (event.stream_id !== leaf.stream_id) {
+    return { kind: 'leaf', position, message: `the leaf at position ${position} names stream ${leaf.stream_id}, its event is in ${event.stream_id}` };
+  }
+  const before = chains.get(event.stream_id) ?? null;
+  if (!leaf.bytes_ok || fastLeafHash(event, before, context) !== leaf.leaf_hash) {
+    const prev = before === null ? null : Buffer.from(before, 'base64');
+    const failure = await diagnoseLeaf(db, index, position, Buffer.from(leaf.leaf_hash, 'base64'), event, context.origin, prev);
+    if (failure) return failure;
+  }
+  chains.set(event.stream_id, leaf.leaf_hash);
+  return undefined;
+}
+
+/** Base64 of the leaf hash spliced from the stored columns; none when the metadata does not parse. */
+function fastLeafHash(row: EventRow, prev: string | null, { origin, iso }: LeafContext): string | undefined {
+  let actor: unknown;
   try {
-    return equalBytes(eventLeafBytes(event, origin, prev), bytes);
+    actor = (JSON.parse(row.metadata) as { actor?: unknown } | null)?.actor;
+  } catch {
+    return undefined;
+  }
+  const text = eventLeafTextFast(
+    {
+      position: row.global_position.toString(),
+      streamId: row.stream_id,
+      streamVersion: row.stream_version.toString(),
+      eventId: row.event_id,
+      type: row.type,
+      schemaVersion: row.schema_version,
+      occurredAt: iso.occurred.format(Number(row.occurred_at)),
+      recordedAt: iso.recorded.format(Number(row.recorded_at)),
+      actor,
+      rawData: row.data,
+      prev,
+    },
+    origin,
+  );
+  return leafHashBase64OfText(text);
+}
+
+/**
+ * The slow path, on the exact stored bytes: the event must give them (spliced, or canonicalized
+ * when the stored data is not canonical text), and they must hash to the stored leaf hash. Answers
+ * nothing when both hold (a non-canonical spelling of the same data).
+ */
+async function diagnoseLeaf(
+  db: Executor, index: bigint, position: bigint, hash: Hash, row: EventRow, origin: string, prev: Hash | null,
+): Promise<VerifyFailure | undefined> {
+  const stored = await sql<{ leaf_bytes: Uint8Array }>`
+    SELECT leaf_bytes FROM ledger_leaves WHERE leaf_index = ${index.toString()}::bigint`.execute(db);
+  const bytes = toBytes(stored.rows[0]!.leaf_bytes);
+  if (!sameLeaf(row, origin, prev, bytes)) {
+    return { kind: 'event', position, message: `the event at position ${position} does not match its sealed leaf (changed, or its stream's chain is broken)` };
+  }
+  if (!equalBytes(leafHash(bytes), hash)) {
+    return { kind: 'leaf', position, message: `the stored leaf hash at position ${position} is not the hash of its bytes` };
+  }
+  return undefined;
+}
+
+function sameLeaf(row: EventRow, origin: string, prev: Hash | null, bytes: Uint8Array): boolean {
+  try {
+    const event = toStoredEvent(row);
+    return equalBytes(eventLeafBytesFast(event, origin, prev), bytes) || equalBytes(eventLeafBytes(event, origin, prev), bytes);
   } catch {
     return false;
   }
 }
 
-/** Events in position order, a page at a time. */
-function eventCursor(store: EventStore, pageSize: number): { next(): Promise<StoredEvent | undefined> } {
-  let buffer: StoredEvent[] = [];
-  let at = 0;
-  let from = 1n;
-  let done = false;
-  return {
-    async next() {
-      if (at >= buffer.length && !done) {
-        const page = await store.readAll({ fromPosition: from, limit: pageSize });
-        buffer = page.events;
-        at = 0;
-        from = page.nextPosition;
-        done = page.events.length < pageSize;
+/**
+ * Checks stored checkpoints in size order as the rebuilt tree reaches their sizes: the signature
+ * by the trusted key, origin, size, root, and the served consistency proof from the previous one.
+ */
+class CheckpointChecker {
+  #next = 0;
+  #last: { size: bigint; root: Hash } | undefined;
+
+  constructor(
+    private readonly checkpoints: readonly StoredCheckpoint[],
+    private readonly verifier: NoteVerifier,
+    private readonly origin: string,
+    private readonly reader: LedgerReader,
+  ) {}
+
+  due(size: bigint): boolean {
+    return this.#next < this.checkpoints.length && this.checkpoints[this.#next]!.size === size;
+  }
+
+  /** The size of the first checkpoint never reached, if any. */
+  remaining(): bigint | undefined {
+    return this.checkpoints[this.#next]?.size;
+  }
+
+  async at(range: CompactRange): Promise<VerifyFailure | undefined> {
+    const size = range.size;
+    if (!this.due(size)) return undefined;
+    const root = rootOf(range);
+    for (; this.due(size); this.#next++) {
+      const failure = await this.#check(this.checkpoints[this.#next]!, root);
+      if (failure) return failure;
+      this.#last = { size, root };
+    }
+    return undefined;
+  }
+
+  async #check(cp: StoredCheckpoint, root: Hash): Promise<VerifyFailure | undefined> {
+    const { size } = cp;
+    let signed;
+    try {
+      signed = openCheckpoint(cp.note, this.verifier).checkpoint;
+    } catch (err) {
+      return { kind: 'checkpoint', treeSize: size, message: `checkpoint ${size}: signature or format invalid (${(err as Error).message})` };
+    }
+    if (signed.size !== size || signed.origin !== this.origin || !equalBytes(signed.rootHash, cp.root) || !equalBytes(cp.root, root)) {
+      return { kind: 'checkpoint', treeSize: size, message: `checkpoint ${size}: root does not match the tree rebuilt from the events` };
+    }
+    const last = this.#last;
+    if (last && last.size > 0n) {
+      const proof = await this.reader.consistencyProof(last.size, size);
+      if (!verifyConsistency(last.size, size, proof, last.root, root)) {
+        return { kind: 'checkpoint', treeSize: size, message: `checkpoints ${last.size} → ${size}: the served consistency proof does not verify` };
       }
-      return at < buffer.length ? buffer[at++] : undefined;
-    },
-  };
+    }
+    return undefined;
+  }
+}
+
+async function storedCheckpoints(db: Executor): Promise<StoredCheckpoint[]> {
+  const rows = await sql<{ tree_size: string | bigint; root_hash: Uint8Array; note: string }>`
+    SELECT tree_size, root_hash, note FROM ledger_checkpoints ORDER BY tree_size`.execute(db);
+  return rows.rows.map((r) => ({ size: toBigint(r.tree_size), root: toBytes(r.root_hash), note: r.note }));
+}
+
+/** Committed events past the last sealed one: not sealed yet, which is not a failure. */
+async function countEventsAfter(db: Executor, position: bigint): Promise<number> {
+  const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM events WHERE global_position > ${position.toString()}::bigint`.execute(db);
+  return rows.rows[0]?.n ?? 0;
 }

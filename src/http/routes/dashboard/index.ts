@@ -64,7 +64,7 @@ export const dashboardRoutes =
     await app.register(async (authed) => {
       authed.addHook('onRequest', authenticate(new TokenStore(services.database)));
       const api = authed.withTypeProvider<ZodTypeProvider>();
-      const jobs = new VerificationJobs(services.database, services.store);
+      const jobs = new VerificationJobs(services.database);
       api.get('/v1/me', { schema: { tags: ['auth'], summary: 'The caller’s role and scope', response: { 200: Me } } }, async (request) => {
         const a = actorOf(request);
         const scope = a.provinceCode ?? a.unitCode ?? a.agencyId ?? a.cadreId;
