@@ -71,6 +71,27 @@ t.test('sealed events verify: leaves, chains, checkpoints, inclusion and consist
   }
 });
 
+t.test('a gap in positions (an aborted append): proofs and verify go by leaf index', async (t) => {
+  const l = await openTestLedger();
+  t.teardown(l.close);
+  await seed(l, 5);
+  // What an aborted append leaves behind: positions drawn and never committed.
+  await l.database.withOwner((db) => sql`SELECT nextval('global_position_seq'), nextval('global_position_seq')`.execute(db));
+  await seed(l, 6);
+  await l.sealer.sealPending();
+  const cp = await l.sealer.checkpoint();
+  t.equal(cp.treeSize, 11n);
+  const reader = new LedgerReader(l.database);
+  // Reader proofs are planned for leaf index position − 1 first; past the gap that guess is wrong.
+  for (const [position, index] of [[1n, 0n], [5n, 4n], [8n, 5n], [13n, 10n]] as const) {
+    const p = await reader.inclusionProof(position, 11n);
+    t.equal(p.leafIndex, index, `position ${position} is leaf ${index}`);
+    t.ok(verifyInclusion(p.leafIndex, 11n, p.leafHash, p.proof, cp.rootHash), `inclusion of ${position}`);
+  }
+  await t.rejects(reader.inclusionProof(6n, 11n), { code: 'LEDGER_OUT_OF_RANGE' }, 'a position never committed');
+  t.same(await verifyLedger(l.database), { ok: true, leaves: 11n, checkpoints: 1, unsealed: 0 });
+});
+
 t.test('tampering is detected and named', async (t) => {
   const cases: [string, (l: TestLedger) => Promise<void>, RegExp, string][] = [
     ['one byte of data changed', (l) => tamper(l, `UPDATE events SET data = replace(data, '"i":4', '"i":5') WHERE global_position = 5`), /position 5\b/, 'event'],

@@ -4,7 +4,7 @@ import type { Hash } from '../hashes.js';
 import { planConsistency, planInclusion } from '../proofPlan.js';
 import { proofFromPlan } from '../proofs.js';
 import { LedgerRangeError } from './errors.js';
-import { fetchNodes, latestCheckpointRow, sealedHead, toBigint, toBytes, type CheckpointRow } from './ledgerRows.js';
+import { fetchLeafWithNodes, fetchNodes, latestCheckpointRow, sealedHead, toBigint, toBytes, type CheckpointRow } from './ledgerRows.js';
 
 export interface LeafRecord {
   position: bigint;
@@ -29,6 +29,12 @@ export interface InclusionProofRecord {
  * append left a gap in positions, so callers always go through `leafAt`.
  */
 export class LedgerReader {
+  /**
+   * A tree size known to be sealed. Leaves are append-only, so it stays true: proofs for sizes up to
+   * it skip asking how many leaves there are (one round trip of the one or two a proof takes).
+   */
+  #sealedAtLeast = 0n;
+
   constructor(private readonly database: Database) {}
 
   async meta(): Promise<{ origin: string; vkey: string } | undefined> {
@@ -36,7 +42,16 @@ export class LedgerReader {
   }
 
   async sealedSize(): Promise<bigint> {
-    return (await sealedHead(this.database.db)).size;
+    const { size } = await sealedHead(this.database.db);
+    if (size > this.#sealedAtLeast) this.#sealedAtLeast = size;
+    return size;
+  }
+
+  /** Throws LEDGER_OUT_OF_RANGE unless a tree of `size` is sealed. */
+  async #assertSealed(size: bigint, field: string): Promise<void> {
+    if (size <= this.#sealedAtLeast) return;
+    const sealed = await this.sealedSize();
+    if (size > sealed) throw new LedgerRangeError(`tree size ${size} exceeds the ${sealed} sealed leaves`, field);
   }
 
   async latestCheckpoint(): Promise<CheckpointRow | undefined> {
@@ -76,20 +91,25 @@ export class LedgerReader {
       : undefined;
   }
 
+  /**
+   * One round trip when positions have no gaps: the proof is planned for leaf index position − 1
+   * and its nodes fetched with the leaf; a second fetch only when the leaf's index is another.
+   */
   async inclusionProof(position: bigint, treeSize: bigint): Promise<InclusionProofRecord> {
-    const leaf = await this.leafAt(position);
-    if (!leaf) throw new LedgerRangeError(`position ${position} is not sealed`, 'position');
-    const size = await this.sealedSize();
-    if (treeSize > size) throw new LedgerRangeError(`tree size ${treeSize} exceeds the ${size} sealed leaves`, 'treeSize');
-    if (leaf.leafIndex >= treeSize) throw new LedgerRangeError(`position ${position} (leaf ${leaf.leafIndex}) is not in a tree of size ${treeSize}`, 'treeSize');
-    const plan = planInclusion(leaf.leafIndex, treeSize);
-    const proof = proofFromPlan(plan, await fetchNodes(this.database.db, plan.nodes));
-    return { position, treeSize, leafIndex: leaf.leafIndex, leafHash: leaf.leafHash, proof };
+    const guess = position - 1n;
+    const guessed = guess >= 0n && guess < treeSize ? planInclusion(guess, treeSize) : undefined;
+    const { leaf: row, nodes } = await fetchLeafWithNodes(this.database.db, position, guessed?.nodes ?? []);
+    if (!row) throw new LedgerRangeError(`position ${position} is not sealed`, 'position');
+    await this.#assertSealed(treeSize, 'treeSize');
+    const leafIndex = toBigint(row.leaf_index);
+    if (leafIndex >= treeSize) throw new LedgerRangeError(`position ${position} (leaf ${leafIndex}) is not in a tree of size ${treeSize}`, 'treeSize');
+    const plan = leafIndex === guess && guessed ? guessed : planInclusion(leafIndex, treeSize);
+    const proof = proofFromPlan(plan, plan === guessed ? nodes : await fetchNodes(this.database.db, plan.nodes));
+    return { position, treeSize, leafIndex, leafHash: toBytes(row.leaf_hash), proof };
   }
 
   async consistencyProof(from: bigint, to: bigint): Promise<Hash[]> {
-    const size = await this.sealedSize();
-    if (to > size) throw new LedgerRangeError(`tree size ${to} exceeds the ${size} sealed leaves`, 'to');
+    await this.#assertSealed(to, 'to');
     if (from < 1n || from > to) throw new LedgerRangeError(`consistency needs 1 ≤ from ≤ to (from ${from}, to ${to})`, 'from');
     const plan = planConsistency(from, to);
     return proofFromPlan(plan, await fetchNodes(this.database.db, plan.nodes));

@@ -16,23 +16,60 @@ export function toBytes(v: Uint8Array): Uint8Array {
 }
 
 /**
- * Fetches perfect-subtree hashes in one query: level 0 from ledger_leaves, higher levels from
+ * Fetches perfect-subtree hashes in one call: level 0 from ledger_leaves, higher levels from
  * ledger_nodes. Returns a map keyed by `nodeKey`, the NodeSource the proof functions take.
  */
 export async function fetchNodes(db: Executor, ids: readonly NodeId[]): Promise<Map<string, Hash>> {
-  const map = new Map<string, Hash>();
-  if (ids.length === 0) return map;
+  if (ids.length === 0) return new Map();
+  return (await fetchLeafWithNodes(db, undefined, ids)).nodes;
+}
+
+/** A stored leaf row (ledger_leaves). */
+export interface StoredLeafRow {
+  leaf_index: string | bigint;
+  global_position: string | bigint;
+  stream_id: string;
+  leaf_bytes: Uint8Array;
+  leaf_hash: Uint8Array;
+}
+
+interface ProofRow {
+  /** -1 for the leaf asked for by position, else the node's level. */
+  level: number;
+  idx: string | bigint;
+  hash: Uint8Array;
+  global_position: string | bigint | null;
+  stream_id: string | null;
+  leaf_bytes: Uint8Array | null;
+}
+
+/**
+ * The leaf at `position` (if given) and the perfect subtrees `ids` in one round trip (the
+ * 0007_ledger_proof_rows function): a caller that can guess the leaf's index (position − 1 without
+ * gaps) plans its proof before knowing it for sure.
+ */
+export async function fetchLeafWithNodes(
+  db: Executor, position: bigint | undefined, ids: readonly NodeId[],
+): Promise<{ leaf: StoredLeafRow | undefined; nodes: Map<string, Hash> }> {
   const leaves = ids.filter((id) => id.level === 0).map((id) => id.index.toString());
   const inner = ids.filter((id) => id.level > 0);
-  const rows = await sql<{ level: number; idx: string | bigint; hash: Uint8Array }>`
-    SELECT 0 AS level, leaf_index AS idx, leaf_hash AS hash FROM ledger_leaves
-      WHERE leaf_index = ANY (${leaves}::bigint[])
-    UNION ALL
-    SELECT n.level, n.idx, n.hash FROM ledger_nodes n
-      JOIN unnest(${inner.map((i) => i.level)}::smallint[], ${inner.map((i) => i.index.toString())}::bigint[]) AS w(level, idx)
-        ON n.level = w.level AND n.idx = w.idx`.execute(db);
-  for (const r of rows.rows) map.set(nodeKey({ level: Number(r.level), index: toBigint(r.idx) }), toBytes(r.hash));
-  return map;
+  const rows = (
+    await sql<ProofRow>`
+      SELECT level, idx, hash, global_position, stream_id, leaf_bytes FROM ledger_proof_rows(
+        ${position?.toString() ?? null}::bigint, ${leaves}::bigint[],
+        ${inner.map((i) => i.level)}::smallint[], ${inner.map((i) => i.index.toString())}::bigint[])`.execute(db)
+  ).rows;
+  let leaf: StoredLeafRow | undefined;
+  const nodes = new Map<string, Hash>();
+  for (const r of rows) {
+    const level = Number(r.level);
+    if (level === -1) {
+      leaf = { leaf_index: r.idx, global_position: r.global_position!, stream_id: r.stream_id!, leaf_bytes: r.leaf_bytes!, leaf_hash: r.hash };
+    } else {
+      nodes.set(nodeKey({ level, index: toBigint(r.idx) }), toBytes(r.hash));
+    }
+  }
+  return { leaf, nodes };
 }
 
 /** The number of leaves sealed so far and the position of the last one. */
