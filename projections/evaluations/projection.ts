@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { Executor, ProjectedEvent, Projection, TableNames } from '#src/projections/Projection.js';
 import { applyContextEvents, contextEventTypes, contextTableDdl } from '../attendance/context.js';
+import { applyCadreRatings, applyUnitRatings } from './ratings.js';
 
 type Tables = 'evaluations_cadres' | 'evaluations_units' | 'evaluations_context';
 
@@ -39,34 +39,8 @@ export const evaluations: Projection<Tables> = {
     evaluations_context: contextTableDdl,
   },
   async apply(trx: Executor, events: readonly ProjectedEvent[], tables: TableNames<Tables>) {
-    for (const e of await applyContextEvents(trx, tables.evaluations_context, events)) await applyRating(trx, tables, e);
+    const ratings = await applyContextEvents(trx, tables.evaluations_context, events);
+    await applyCadreRatings(trx, tables.evaluations_cadres, ratings);
+    await applyUnitRatings(trx, tables.evaluations_units, ratings);
   },
 };
-
-async function applyRating(trx: Executor, tables: TableNames<Tables>, e: ProjectedEvent): Promise<void> {
-  const position = e.position.toString();
-  switch (e.type) {
-    case 'CadreEvaluated': {
-      const { evaluationId, committeeUnitCode, cadreId, year, rating } = e.data;
-      await sql`INSERT INTO ${sql.table(tables.evaluations_cadres)} (evaluation_id, committee_unit_code, cadre_id, year, rating, position)
-                VALUES (${evaluationId}, ${committeeUnitCode}, ${cadreId}, ${year}, ${rating}, ${position})
-                ON CONFLICT (evaluation_id) DO NOTHING`.execute(trx);
-      return;
-    }
-    case 'CadreEvaluationAmended':
-      await sql`UPDATE ${sql.table(tables.evaluations_cadres)}
-                SET rating = coalesce(${e.data.rating ?? null}, rating), amendments = amendments + 1, position = ${position}
-                WHERE evaluation_id = ${e.data.evaluationId}`.execute(trx);
-      return;
-    case 'UnitRated': {
-      const { committeeUnitCode, unitCode, year, rating } = e.data;
-      // The domain keeps the first rating of a unit in a year (evaluation/state.ts): so does this.
-      await sql`INSERT INTO ${sql.table(tables.evaluations_units)} (committee_unit_code, unit_code, year, rating, position)
-                VALUES (${committeeUnitCode}, ${unitCode}, ${year}, ${rating}, ${position})
-                ON CONFLICT DO NOTHING`.execute(trx);
-      return;
-    }
-    default:
-      return;
-  }
-}
