@@ -23,6 +23,7 @@ type Suite = (options: SuiteOptions) => Promise<SuiteReport>;
 const suites: Record<string, Suite> = {
   store: async (o) => (await import('./store/index.js')).runStoreSuite(o),
   ledger: async (o) => (await import('./ledger/index.js')).runLedgerSuite(o),
+  projections: async (o) => (await import('./projections/index.js')).runProjectionsSuite(o),
 };
 
 const DEFAULT_URL = 'postgres://root@127.0.0.1:5432/test';

@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { progress } from '../lib/log.js';
+
+const root = resolve(fileURLToPath(import.meta.url), '../../../..');
+
+/**
+ * A few people on a province's dashboard at once: 4 connections keep the server busy on the
+ * 2-core machine (PostgreSQL shares it) without measuring only the queue in front of it.
+ */
+export const CONNECTIONS = 4;
+
+export interface RouteFigures {
+  route: string;
+  p50: number;
+  p99: number;
+  max: number;
+  requests: number;
+  rps: number;
+}
+
+/** Each route with the queries it is asked in turn: two years, a province, a filter. */
+export function dashboardQueries(year: number, province: string): Record<string, string[]> {
+  return {
+    attendance: [`?year=${year}`, `?year=${year - 1}`, `?year=${year}&province=${province}`],
+    reports: [`?year=${year}`, `?year=${year - 1}&province=${province}`],
+    recommendations: ['', '?status=overdue', `?province=${province}`],
+    evaluations: [`?year=${year - 1}`, ''],
+    summary: [`?province=${province}`, `?province=${province}&from=${year - 1}-01-01&to=${year - 1}-12-31`],
+    coverage: [`?province=${province}`, ''],
+  };
+}
+
+export interface DashboardServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts serverChild.ts on the bench's schema and waits until it listens. */
+export async function startServer(databaseUrl: string, schema: string, appRole: string): Promise<DashboardServer> {
+  const child: ChildProcess = spawn(process.execPath, ['bin/run-ts.js', 'scripts/bench/projections/serverChild.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: {
+      ...process.env, DATABASE_URL: databaseUrl, DIABAN_SCHEMA: schema, DIABAN_APP_ROLE: appRole, LOG_LEVEL: 'warn',
+      DIABAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'diaban-bench-server-')),
+    },
+  });
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the bench server exited with ${code}`))));
+  const line = await Promise.race([
+    new Promise<string>((ok) => createInterface({ input: child.stdout! }).once('line', ok)),
+    exited,
+  ]);
+  const { port } = JSON.parse(line) as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      exited.catch(() => undefined);
+      const done = new Promise((ok) => child.once('exit', ok));
+      child.kill('SIGTERM');
+      await done;
+    },
+  };
+}
+
+/**
+ * Measures one route with autocannon: a warm-up of every query first (the first answer after a
+ * context change folds the context; steady state is what a dashboard user meets), then
+ * `seconds` of CONNECTIONS connections cycling through the queries. Any answer but 200 fails the
+ * run: fast errors must not pass for fast answers.
+ */
+export async function measureRoute(url: string, token: string, route: string, queries: readonly string[], seconds: number): Promise<RouteFigures> {
+  const path = (q: string) => `/v1/dashboard/${route}${q}`;
+  const headers = { authorization: `Bearer ${token}` };
+  for (const q of queries) {
+    const answer = await fetch(url + path(q), { headers });
+    if (answer.status !== 200) throw new Error(`GET ${path(q)} answered ${answer.status}: ${await answer.text()}`);
+    await answer.arrayBuffer();
+  }
+  progress(`  autocannon ${route} (${CONNECTIONS} connections, ${seconds} s)`);
+  const result = await autocannon({
+    // A slow answer is a figure to report, not a timeout to fail on (autocannon's default is 10 s).
+    url, connections: CONNECTIONS, duration: seconds, headers, timeout: 120,
+    requests: queries.map((q) => ({ method: 'GET', path: path(q) })),
+  });
+  // autocannon stops on time and drops what is in flight; the server still works those answers
+  // off, and they must not slow the next route's first requests.
+  await new Promise((ok) => setTimeout(ok, result.latency.max + 200));
+  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
+    throw new Error(`${route}: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`);
+  }
+  return { route, p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, requests: result.requests.total, rps: result.requests.average };
+}
