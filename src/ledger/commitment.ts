@@ -1,5 +1,4 @@
 import { canonicalBytes } from './jcs.js';
-import { decodeBase64, encodeBase64 } from './encoding.js';
 import { InvalidSalt, LedgerError } from './errors.js';
 import { equalBytes, sha256, type Hash } from './hashes.js';
 
@@ -17,15 +16,21 @@ export function commitmentDigest(value: unknown, salt: Uint8Array): Hash {
   return sha256(salt, canonicalBytes(value));
 }
 
-/** The commitment as stored in the leaf: base64 of the digest, like every hash of the ledger. */
+/**
+ * The commitment as events hold it (events/common.ts `commitment`), and so as the leaf bytes carry
+ * it: the digest in lower-case hex. The vault keys its rows by the same text, so the value of an
+ * event's commitment finds its row with no conversion.
+ */
 export function commitPersonal(value: unknown, salt: Uint8Array): string {
-  return encodeBase64(commitmentDigest(value, salt));
+  return Buffer.from(commitmentDigest(value, salt)).toString('hex');
 }
+
+const HEX_DIGEST = /^[0-9a-f]{64}$/;
 
 /** True when (value, salt) opens the commitment; false for anything else, never throws on input. */
 export function verifyCommitment(value: unknown, salt: Uint8Array, commitment: string): boolean {
-  const expected = decodeBase64(commitment);
-  if (expected === undefined || salt.length !== SALT_SIZE) return false;
+  if (!HEX_DIGEST.test(commitment) || salt.length !== SALT_SIZE) return false;
+  const expected = Buffer.from(commitment, 'hex');
   try {
     return equalBytes(commitmentDigest(value, salt), expected);
   } catch (error) {

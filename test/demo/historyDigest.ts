@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { commitmentFromHex } from '../../src/commands/cadre/commitmentText.js';
 import type { PersonalDataVault } from '../../src/ledger/postgres/personalData.js';
 import type { EventStore, StoredEvent } from '../../src/store/EventStore.js';
 
@@ -15,14 +14,14 @@ const COMMITMENT = /"commitment":"([0-9a-f]{64})"/g;
  */
 export async function historyDigest(store: EventStore, vault: PersonalDataVault): Promise<{ digest: string; lines: string[] }> {
   const events = await readEverything(store);
-  const revealed = await vault.reveal([...new Set(events.flatMap((e) => [...e.rawData.matchAll(COMMITMENT)].map((m) => commitmentFromHex(m[1] ?? ''))))]);
+  const revealed = await vault.reveal([...new Set(events.flatMap((e) => [...e.rawData.matchAll(COMMITMENT)].map((m) => m[1] ?? '')))]);
   const ordinals = new Map<string, number>();
   const rename = (text: string) => text.replace(UUID, (id) => {
     if (!ordinals.has(id)) ordinals.set(id, ordinals.size);
     return `id#${ordinals.get(id)}`;
   });
   const lines = events.map((e) => {
-    const data = e.rawData.replace(COMMITMENT, (_, hex: string) => `"personal":${JSON.stringify(revealed.get(commitmentFromHex(hex)) ?? 'erased')}`);
+    const data = e.rawData.replace(COMMITMENT, (_, hex: string) => `"personal":${JSON.stringify(revealed.get(hex) ?? 'erased')}`);
     return `${rename(e.streamId)}|${e.streamVersion}|${e.type}|${rename(data)}`;
   });
   lines.sort();

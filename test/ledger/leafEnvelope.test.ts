@@ -134,12 +134,12 @@ function hasUnsafeNumber(value: unknown): boolean {
 const salt = Uint8Array.from({ length: 32 }, (_, i) => i);
 const otherSalt = Uint8Array.from({ length: 32 }, (_, i) => 255 - i);
 
-t.test('commitment = base64 SHA-256(salt || JCS(value))', async (t) => {
+t.test('commitment = hex SHA-256(salt || JCS(value)), as events hold it', async (t) => {
   const value = { dob: '1980-05-17', name: 'Nguyễn Văn An' };
   const expected = createHash('sha256')
     .update(salt)
     .update('{"dob":"1980-05-17","name":"Nguyễn Văn An"}', 'utf8')
-    .digest('base64');
+    .digest('hex');
   t.equal(commitPersonal(value, salt), expected);
   t.equal(commitPersonal({ name: 'Nguyễn Văn An', dob: '1980-05-17' }, salt), expected, 'key order does not matter');
 });
@@ -151,7 +151,8 @@ t.test('only the same value and salt open a commitment', async (t) => {
   t.notOk(verifyCommitment('0903 123 456', otherSalt, commitment), 'another salt');
   t.not(commitPersonal('0903 123 456', otherSalt), commitment, 'the salt hides equal values');
   t.notOk(verifyCommitment('0903 123 456', salt.subarray(1), commitment), 'a short salt');
-  t.notOk(verifyCommitment('0903 123 456', salt, 'not base64!'), 'a garbled commitment');
+  t.notOk(verifyCommitment('0903 123 456', salt, 'not hex!'), 'a garbled commitment');
+  t.notOk(verifyCommitment('0903 123 456', salt, commitment.toUpperCase()), 'hex in another spelling');
   t.notOk(verifyCommitment(undefined, salt, commitment), 'an unrepresentable value');
 });
 

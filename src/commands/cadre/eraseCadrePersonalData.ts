@@ -7,7 +7,6 @@ import type { PersonalDataVault } from '../../ledger/postgres/personalData.js';
 import { commandMetadata, envInput, type CommandEnv } from '../CommandEnv.js';
 import type { CommandOutcome } from '../CommandOutcome.js';
 import { handleCommand } from '../handleCommand.js';
-import { commitmentFromHex } from './commitmentText.js';
 
 export const EraseCadrePersonalDataInput = CadrePersonalDataErased.omit({ cadreId: true }).strict();
 export type EraseCadrePersonalDataInput = z.infer<typeof EraseCadrePersonalDataInput>;
@@ -29,7 +28,7 @@ export async function eraseCadrePersonalData(
     command: { type: 'EraseCadrePersonalData', data, metadata: commandMetadata(env) },
     loadContext: async (state) => {
       if (state.status === 'registered') {
-        commitments = data.fields.flatMap((field) => state.registered[field]?.commitment ?? []).map(commitmentFromHex);
+        commitments = data.fields.flatMap((field) => state.registered[field]?.commitment ?? []);
       }
       return {};
     },

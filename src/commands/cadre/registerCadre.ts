@@ -11,7 +11,6 @@ import { commandMetadata, envInput, todayOf, type CommandEnv } from '../CommandE
 import type { CommandOutcome } from '../CommandOutcome.js';
 import { loadAgencyFact } from '../facts/streamFacts.js';
 import { handleCommand } from '../handleCommand.js';
-import { commitmentToHex } from './commitmentText.js';
 
 /** The plain personal fields arrive here and leave only as commitments (events/README "Personal data"). */
 export const RegisterCadreInput = CadreRegistered.omit({ cadreId: true, fullName: true, dateOfBirth: true, phone: true })
@@ -31,9 +30,9 @@ export async function registerCadre(env: CommandEnv, vault: PersonalDataVault, i
   if (fullNameCommitment === undefined || dateOfBirthCommitment === undefined) throw new Error('the vault returned no commitment');
   const data = {
     cadreId: randomUUID(),
-    fullName: { commitment: commitmentToHex(fullNameCommitment.commitment) },
-    dateOfBirth: { commitment: commitmentToHex(dateOfBirthCommitment.commitment) },
-    ...(phoneCommitment !== undefined ? { phone: { commitment: commitmentToHex(phoneCommitment.commitment) } } : {}),
+    fullName: { commitment: fullNameCommitment.commitment },
+    dateOfBirth: { commitment: dateOfBirthCommitment.commitment },
+    ...(phoneCommitment !== undefined ? { phone: { commitment: phoneCommitment.commitment } } : {}),
     ...rest,
   };
   try {

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { mapRows, type MapRow } from '#projections/currentMap/queries.js';
 import { unitsUnder } from '#projections/unitLineage/queries.js';
 import { actorOf } from '../../../auth/authenticate.js';
-import { commitmentFromHex } from '../../../commands/cadre/commitmentText.js';
 import { todayInVietnam } from '../../../domain/time.js';
 import { waitForPosition } from '../../../projections/waitForPosition.js';
 import type { AppServices } from '../../AppServices.js';
@@ -41,7 +40,7 @@ function boardsOf(rows: readonly MapRow[], names: ReadonlyMap<string, unknown>):
       continue;
     }
     if (!r.cadreId) continue;
-    const name = r.cadreNameCommitment ? names.get(commitmentFromHex(r.cadreNameCommitment)) : undefined;
+    const name = r.cadreNameCommitment ? names.get(r.cadreNameCommitment) : undefined;
     const cadreName = typeof name === 'string' ? name : null;
     unit.cadres.push({ cadreId: r.cadreId, name: cadreName, kind: r.kind });
     let cadre = board.cadres.find((c) => c.cadreId === r.cadreId);
@@ -80,8 +79,7 @@ export const mapRoutes =
         const { boards, rows } = await mapRows(db, {
           at, ...(within ? { within } : {}), ...(scope.kind === 'cadre' ? { cadreId: scope.cadreId } : {}), limit: q.limit, offset: q.offset,
         });
-        // Events spell commitments in hex, the vault in base64 (commitmentText.ts).
-        const names = await services.personalData.reveal([...new Set(rows.flatMap((r) => (r.cadreNameCommitment ? [commitmentFromHex(r.cadreNameCommitment)] : [])))]);
+        const names = await services.personalData.reveal([...new Set(rows.flatMap((r) => (r.cadreNameCommitment ? [r.cadreNameCommitment] : [])))]);
         return { at, totalBoards: boards, boards: boardsOf(rows, names), limit: q.limit, offset: q.offset };
       },
     );
