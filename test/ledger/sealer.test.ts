@@ -133,6 +133,19 @@ t.test('another spelling of the same stored data still verifies (the canonical l
   t.match((await verifyLedger(l.database)).failure, { kind: 'event', position: 2n });
 });
 
+t.test('two sealers taking turns chain each stream through the other’s leaves', async (t) => {
+  const l = await openTestLedger();
+  t.teardown(l.close);
+  const other = new Sealer(l.database, l.store, { key: l.key });
+  // Each sealer remembers its stream heads; after the other one sealed, those are stale.
+  for (const sealer of [l.sealer, other, l.sealer, other, l.sealer]) {
+    await seed(l, 3, 2);
+    await sealer.sealPending();
+  }
+  await l.sealer.checkpoint();
+  t.same(await verifyLedger(l.database), { ok: true, leaves: 15n, checkpoints: 1, unsealed: 0 });
+});
+
 t.test('the log refuses to sign a checkpoint the stored tree does not extend', async (t) => {
   const l = await openTestLedger();
   t.teardown(l.close);
