@@ -1,4 +1,4 @@
-import { LedgerEncodingError } from './errors.js';
+import { LedgerEncodingError, type UnrepresentableReason } from './errors.js';
 
 /**
  * RFC 8785 JSON Canonicalization Scheme (https://www.rfc-editor.org/rfc/rfc8785).
@@ -11,12 +11,19 @@ import { LedgerEncodingError } from './errors.js';
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 export function canonicalize(value: unknown): string {
-  return serialize(value, '$', new Set());
+  try {
+    return serialize(value, new Set());
+  } catch (err) {
+    if (err instanceof Refusal) throw new LedgerEncodingError(err.reason, `$${err.segments.reverse().join('')}`);
+    throw err;
+  }
 }
+
+const UTF8 = new TextEncoder();
 
 /** RFC 8785 §3.2.4: the canonical form is transmitted as UTF-8. */
 export function canonicalBytes(value: unknown): Uint8Array {
-  return new TextEncoder().encode(canonicalize(value));
+  return UTF8.encode(canonicalize(value));
 }
 
 /**
@@ -28,67 +35,97 @@ export function serializeNumber(x: number): string {
   return Object.is(x, -0) ? '0' : String(x);
 }
 
-function serialize(value: unknown, path: string, ancestors: Set<object>): string {
+/**
+ * A value refused somewhere below: each container on the way out adds its segment of the path
+ * (`.data`, `[2]`), so the path is spelled only on failure. Spelling it for every member on the
+ * way in cost as much as the serialization (the store canonicalizes every append).
+ */
+class Refusal {
+  readonly segments: string[] = [];
+  constructor(readonly reason: UnrepresentableReason) {}
+}
+
+function serialize(value: unknown, ancestors: Set<object>): string {
   switch (typeof value) {
     case 'string':
-      return serializeString(value, path);
+      return serializeString(value);
     case 'number':
-      checkNumber(value, path);
+      checkNumber(value);
       return serializeNumber(value);
     case 'boolean':
       return value ? 'true' : 'false';
     case 'undefined':
-      throw new LedgerEncodingError('undefined', path);
+      throw new Refusal('undefined');
     case 'function':
-      throw new LedgerEncodingError('function', path);
+      throw new Refusal('function');
     case 'symbol':
-      throw new LedgerEncodingError('symbol', path);
+      throw new Refusal('symbol');
     case 'bigint':
       // No faithful JSON number form (RFC 8785 §3.2.2.3 is IEEE 754 only): send it as a string.
-      throw new LedgerEncodingError('bigint', path);
+      throw new Refusal('bigint');
     case 'object':
       if (value === null) return 'null';
-      return serializeContainer(value, path, ancestors);
+      return serializeContainer(value, ancestors);
   }
-  throw new LedgerEncodingError('non-plain-object', path);
+  throw new Refusal('non-plain-object');
 }
 
-function serializeContainer(value: object, path: string, ancestors: Set<object>): string {
-  if (ancestors.has(value)) throw new LedgerEncodingError('cycle', path);
+function serializeContainer(value: object, ancestors: Set<object>): string {
+  if (ancestors.has(value)) throw new Refusal('cycle');
   ancestors.add(value);
   try {
     if (Array.isArray(value)) {
       const items: string[] = [];
-      for (let i = 0; i < value.length; i++) items.push(serialize(value[i], `${path}[${i}]`, ancestors));
+      for (let i = 0; i < value.length; i++) items.push(within(`[${i}]`, value[i], ancestors));
       return `[${items.join(',')}]`;
     }
-    return serializeObject(value, path, ancestors);
+    return serializeObject(value, ancestors);
   } finally {
     ancestors.delete(value);
   }
 }
 
-function serializeObject(value: object, path: string, ancestors: Set<object>): string {
+/** `serialize(child)`, adding `segment` to the path of a refusal from below. */
+function within(segment: string | (() => string), child: unknown, ancestors: Set<object>): string {
+  try {
+    return serialize(child, ancestors);
+  } catch (err) {
+    if (err instanceof Refusal) err.segments.push(typeof segment === 'string' ? segment : segment());
+    throw err;
+  }
+}
+
+function serializeObject(value: object, ancestors: Set<object>): string {
   const proto: unknown = Object.getPrototypeOf(value);
   // Date, Map, class instances...: JSON.stringify would silently pick a representation.
-  if (proto !== Object.prototype && proto !== null) throw new LedgerEncodingError('non-plain-object', path);
-  if (Object.getOwnPropertySymbols(value).length > 0) throw new LedgerEncodingError('symbol-key', path);
+  if (proto !== Object.prototype && proto !== null) throw new Refusal('non-plain-object');
+  if (Object.getOwnPropertySymbols(value).length > 0) throw new Refusal('symbol-key');
   const record = value as Record<string, unknown>;
   // RFC 8785 §3.2.3: sort by UTF-16 code units; JS relational comparison of strings is exactly that.
   const keys = Object.keys(record).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const members = keys.map((key) => {
-    const child = childPath(path, key);
-    return `${serializeString(key, child)}:${serialize(record[key], child, ancestors)}`;
-  });
+  const members: string[] = [];
+  for (const key of keys) {
+    let name: string;
+    try {
+      name = serializeString(key);
+    } catch (err) {
+      if (err instanceof Refusal) err.segments.push(childSegment(key));
+      throw err;
+    }
+    members.push(`${name}:${within(() => childSegment(key), record[key], ancestors)}`);
+  }
   return `{${members.join(',')}}`;
 }
 
 /** `\p{Cs}` in a `u` regex matches only unpaired surrogates: paired ones form one code point. */
 const LONE_SURROGATE = /\p{Cs}/u;
+/** Nothing JSON escapes and no surrogate at all: the string goes between quotes as it is. */
+const PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 
-function serializeString(s: string, path: string): string {
+function serializeString(s: string): string {
+  if (PLAIN.test(s)) return `"${s}"`;
   // RFC 8785 §3.1 requires I-JSON (RFC 7493 §2.1): no lone surrogates, they cannot become UTF-8.
-  if (LONE_SURROGATE.test(s)) throw new LedgerEncodingError('lone-surrogate', path);
+  if (LONE_SURROGATE.test(s)) throw new Refusal('lone-surrogate');
   // RFC 8785 §3.2.2.2 is ECMAScript's QuoteJSONString, which JSON.stringify implements.
   return JSON.stringify(s);
 }
@@ -98,17 +135,17 @@ function serializeString(s: string, path: string): string {
  * through its decimal form. Integers beyond 2^53 - 1 usually come from a lossy parse of a larger
  * integer (an id, an amount); refusing them keeps the leaf from pinning a corrupted value.
  */
-function checkNumber(x: number, path: string): void {
-  if (!Number.isFinite(x)) throw new LedgerEncodingError('non-finite-number', path);
+function checkNumber(x: number): void {
+  if (!Number.isFinite(x)) throw new Refusal('non-finite-number');
   if (Number.isInteger(x)) {
-    if (!Number.isSafeInteger(x)) throw new LedgerEncodingError('unsafe-integer', path);
+    if (!Number.isSafeInteger(x)) throw new Refusal('unsafe-integer');
     return;
   }
-  if (Number(serializeNumber(x)) !== x) throw new LedgerEncodingError('number-round-trip', path);
+  if (Number(serializeNumber(x)) !== x) throw new Refusal('number-round-trip');
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-function childPath(path: string, key: string): string {
-  return IDENTIFIER.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+function childSegment(key: string): string {
+  return IDENTIFIER.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
 }
