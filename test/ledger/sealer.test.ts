@@ -7,6 +7,7 @@ import { LedgerInconsistent, LedgerKeyMismatch } from '../../src/ledger/postgres
 import { LedgerReader } from '../../src/ledger/postgres/LedgerReader.js';
 import { PersonalDataVault } from '../../src/ledger/postgres/personalData.js';
 import { Sealer } from '../../src/ledger/postgres/Sealer.js';
+import { scanEvents } from '../../src/ledger/postgres/ledgerScan.js';
 import { verifyLedger } from '../../src/ledger/postgres/verifyLedger.js';
 import { noteVerifier } from '../../src/ledger/signedNote.js';
 import { generateNoteKey } from '../../src/ledger/noteKeys.js';
@@ -103,6 +104,7 @@ t.test('tampering is detected and named', async (t) => {
     ['stored leaf hash changed', (l) => tamper(l, `UPDATE ledger_leaves SET leaf_hash = sha256('x'::bytea) WHERE leaf_index = 7`), /leaf hash at position 8\b/, 'leaf'],
     ['a leaf moved to another stream', (l) => tamper(l, `UPDATE ledger_leaves SET stream_id = 's-9' WHERE leaf_index = 1`), /position 2\b/, 'leaf'],
     ['metadata no longer JSON', (l) => tamper(l, `UPDATE events SET metadata = '{' WHERE global_position = 6`), /position 6\b/, 'event'],
+    ['a timestamp moved by a millisecond', (l) => tamper(l, `UPDATE events SET occurred_at = occurred_at + interval '1 millisecond' WHERE global_position = 9`), /position 9\b/, 'event'],
   ];
   for (const [name, doTamper, names, kind] of cases) {
     await t.test(name, async (t) => {
@@ -144,6 +146,26 @@ t.test('two sealers taking turns chain each stream through the other’s leaves'
   }
   await l.sealer.checkpoint();
   t.same(await verifyLedger(l.database), { ok: true, leaves: 15n, checkpoints: 1, unsealed: 0 });
+});
+
+t.test('instants before 1970 and before year 1000 verify (the database spells them for the fast path)', async (t) => {
+  const l = await openTestLedger();
+  t.teardown(l.close);
+  for (const at of ['1969-12-31T23:59:59.999Z', '1900-02-28T12:00:00.001Z', '0999-07-04T00:00:00.500Z', '2024-02-29T23:59:59.000Z']) {
+    await l.store.appendToStream('odd-times', [{ ...testEvent('VisitLogged', { at }), occurredAt: new Date(at) }]);
+  }
+  await settle(l.store, l.database);
+  await l.sealer.sealPending();
+  await l.sealer.checkpoint();
+  t.same(await verifyLedger(l.database), { ok: true, leaves: 4n, checkpoints: 1, unsealed: 0 });
+  // Spelled exactly as Date#toISOString, so these leaves take the fast path, not the fallback.
+  const rows = [];
+  for (const scan = scanEvents(l.database.db, 10); ; ) {
+    const row = scan.take() ?? (await scan.next());
+    if (!row) break;
+    rows.push(row);
+  }
+  t.same(rows.map((r) => r.occurred_at), rows.map((r) => new Date((JSON.parse(r.data) as { at: string }).at).toISOString()));
 });
 
 t.test('the log refuses to sign a checkpoint the stored tree does not extend', async (t) => {

@@ -1,15 +1,14 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/Database.js';
-import { toStoredEvent, type EventRow } from '../../store/postgres/eventRow.js';
+import { eventColumns, toStoredEvent, type EventRow } from '../../store/postgres/eventRow.js';
 import { openCheckpoint } from '../checkpoint.js';
 import { appendLeaf, emptyCompactRange, rootOf, type CompactRange } from '../compactRange.js';
 import { eventLeafBytes, eventLeafBytesFast, eventLeafTextFast } from '../eventLeaf.js';
 import { equalBytes, leafHash, leafHashBase64OfText, type Hash } from '../hashes.js';
 import { noteVerifier, type NoteVerifier } from '../signedNote.js';
-import { UtcIsoFormatter } from '../utcIso.js';
 import { verifyConsistency } from '../verifyProofs.js';
 import { LedgerReader } from './LedgerReader.js';
-import { scanEvents, scanLeaves, type LeafScanRow, type ReadAhead } from './ledgerScan.js';
+import { scanEvents, scanLeaves, type EventScanRow, type LeafScanRow, type ReadAhead } from './ledgerScan.js';
 import { toBigint, toBytes, type Executor } from './ledgerRows.js';
 
 export interface VerifyFailure {
@@ -71,8 +70,6 @@ export async function verifyLedger(database: Database, options: VerifyOptions = 
   const leaves = scanLeaves(db, pageSize);
   /** Each stream's newest leaf hash in base64: the next leaf's `prev`. */
   const chains = new Map<string, string>();
-  // One per column: each caches its last day, and the two columns are often days apart.
-  const iso = { occurred: new UtcIsoFormatter(), recorded: new UtcIsoFormatter() };
   let range = emptyCompactRange;
   let lastPosition = 0n;
 
@@ -81,7 +78,7 @@ export async function verifyLedger(database: Database, options: VerifyOptions = 
   while (await leaves.refill()) {
     for (let leaf = leaves.take(); leaf; leaf = leaves.take()) {
       const position = toBigint(leaf.global_position);
-      const failure = await checkLeaf(db, leaf, position, range, events, chains, { origin: meta.origin, iso });
+      const failure = await checkLeaf(db, leaf, position, range, events, chains, meta.origin);
       if (failure) return result(failure, range.size);
       range = appendLeaf(range, Buffer.from(leaf.leaf_hash, 'base64')).range;
       lastPosition = position;
@@ -95,19 +92,13 @@ export async function verifyLedger(database: Database, options: VerifyOptions = 
   return result(undefined, range.size, await countEventsAfter(db, lastPosition));
 }
 
-/** What the leaf text needs besides the event and the chain. */
-interface LeafContext {
-  origin: string;
-  iso: { occurred: UtcIsoFormatter; recorded: UtcIsoFormatter };
-}
-
 /**
  * The leaf at `range.size` against the next stored event: index, position, stream, then its hash
  * recomputed from the event. On success records the leaf as its stream's newest link.
  */
 async function checkLeaf(
   db: Executor, leaf: LeafScanRow, position: bigint, range: CompactRange,
-  events: ReadAhead<EventRow>, chains: Map<string, string>, context: LeafContext,
+  events: ReadAhead<EventScanRow>, chains: Map<string, string>, origin: string,
 ): Promise<VerifyFailure | undefined> {
   const index = toBigint(leaf.leaf_index);
   if (index !== range.size) return { kind: 'leaf', position, message: `leaf index ${index} found where ${range.size} was expected` };
@@ -121,9 +112,9 @@ async function checkLeaf(
     return { kind: 'leaf', position, message: `the leaf at position ${position} names stream ${leaf.stream_id}, its event is in ${event.stream_id}` };
   }
   const before = chains.get(event.stream_id) ?? null;
-  if (!leaf.bytes_ok || fastLeafHash(event, before, context) !== leaf.leaf_hash) {
+  if (!leaf.bytes_ok || fastLeafHash(event, before, origin) !== leaf.leaf_hash) {
     const prev = before === null ? null : Buffer.from(before, 'base64');
-    const failure = await diagnoseLeaf(db, index, position, Buffer.from(leaf.leaf_hash, 'base64'), event, context.origin, prev);
+    const failure = await diagnoseLeaf(db, index, position, Buffer.from(leaf.leaf_hash, 'base64'), origin, prev);
     if (failure) return failure;
   }
   chains.set(event.stream_id, leaf.leaf_hash);
@@ -131,7 +122,7 @@ async function checkLeaf(
 }
 
 /** Base64 of the leaf hash spliced from the stored columns; none when the metadata does not parse. */
-function fastLeafHash(row: EventRow, prev: string | null, { origin, iso }: LeafContext): string | undefined {
+function fastLeafHash(row: EventScanRow, prev: string | null, origin: string): string | undefined {
   let actor: unknown;
   try {
     actor = (JSON.parse(row.metadata) as { actor?: unknown } | null)?.actor;
@@ -140,14 +131,14 @@ function fastLeafHash(row: EventRow, prev: string | null, { origin, iso }: LeafC
   }
   const text = eventLeafTextFast(
     {
-      position: row.global_position.toString(),
+      position: row.global_position,
       streamId: row.stream_id,
-      streamVersion: row.stream_version.toString(),
+      streamVersion: row.stream_version,
       eventId: row.event_id,
       type: row.type,
       schemaVersion: row.schema_version,
-      occurredAt: iso.occurred.format(Number(row.occurred_at)),
-      recordedAt: iso.recorded.format(Number(row.recorded_at)),
+      occurredAt: row.occurred_at,
+      recordedAt: row.recorded_at,
       actor,
       rawData: row.data,
       prev,
@@ -158,17 +149,19 @@ function fastLeafHash(row: EventRow, prev: string | null, { origin, iso }: LeafC
 }
 
 /**
- * The slow path, on the exact stored bytes: the event must give them (spliced, or canonicalized
- * when the stored data is not canonical text), and they must hash to the stored leaf hash. Answers
- * nothing when both hold (a non-canonical spelling of the same data).
+ * The slow path, on the exact stored leaf bytes and event row: the event must give the bytes
+ * (spliced, or canonicalized when the stored data is not canonical text), and they must hash to
+ * the stored leaf hash. Answers nothing when both hold (another spelling of the same data).
  */
 async function diagnoseLeaf(
-  db: Executor, index: bigint, position: bigint, hash: Hash, row: EventRow, origin: string, prev: Hash | null,
+  db: Executor, index: bigint, position: bigint, hash: Hash, origin: string, prev: Hash | null,
 ): Promise<VerifyFailure | undefined> {
-  const stored = await sql<{ leaf_bytes: Uint8Array }>`
-    SELECT leaf_bytes FROM ledger_leaves WHERE leaf_index = ${index.toString()}::bigint`.execute(db);
-  const bytes = toBytes(stored.rows[0]!.leaf_bytes);
-  if (!sameLeaf(row, origin, prev, bytes)) {
+  const [leaf, event] = await Promise.all([
+    sql<{ leaf_bytes: Uint8Array }>`SELECT leaf_bytes FROM ledger_leaves WHERE leaf_index = ${index.toString()}::bigint`.execute(db),
+    sql<EventRow>`SELECT ${sql.raw(eventColumns('e'))} FROM events e WHERE e.global_position = ${position.toString()}::bigint`.execute(db),
+  ]);
+  const bytes = toBytes(leaf.rows[0]!.leaf_bytes);
+  if (!sameLeaf(event.rows[0]!, origin, prev, bytes)) {
     return { kind: 'event', position, message: `the event at position ${position} does not match its sealed leaf (changed, or its stream's chain is broken)` };
   }
   if (!equalBytes(leafHash(bytes), hash)) {
