@@ -72,7 +72,12 @@ async function foldContext(db: Executor, table: string): Promise<Context> {
 }
 
 /** The unit and its ancestors on a date, nearest first (parents are dated: a reparenting moves it). */
-export function ancestorsOf(ctx: Context, code: string, date: IsoDate): string[] {
+export function ancestorsOf(ctx: Context, code: string, date: IsoDate): readonly string[] {
+  // Asked for every row's unit (province, district, scope, policy): the same unit and day repeat.
+  return memoOn(ctx, `ancestors/${code}/${date}`, () => chainOf(ctx, code, date));
+}
+
+function chainOf(ctx: Context, code: string, date: IsoDate): string[] {
   const chain: string[] = [];
   for (let current: string | null | undefined = code; current && chain.length < 8; ) {
     chain.push(current);

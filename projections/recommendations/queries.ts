@@ -57,12 +57,15 @@ type Stored = Omit<RecommendationRow, 'provinceCode' | 'open' | 'overdue' | 'age
 
 const days = (from: string, to: string): number => toEpochDay(to) - toEpochDay(from);
 
-export async function loadRecommendations(db: Executor): Promise<Stored[]> {
+/** Every recommendation, or (with `touching`) those raised or answered within the period. */
+export async function loadRecommendations(db: Executor, touching?: { from: IsoDate; to: IsoDate }): Promise<Stored[]> {
+  const within = touching === undefined ? sql``
+    : sql`WHERE raised_on BETWEEN ${touching.from}::date AND ${touching.to}::date OR answered_on BETWEEN ${touching.from}::date AND ${touching.to}::date`;
   const rows = await sql<Stored>`
     SELECT recommendation_id AS "recommendationId", cadre_id AS "cadreId", unit_code AS "unitCode", visit_id AS "visitId",
            report_id AS "reportId", raised_on::text AS "raisedOn", status, agency_id AS "agencyId", due_date::text AS "dueDate",
            answered_on::text AS "answeredOn", closed_on::text AS "closedOn", outcome
-    FROM recommendations_items ORDER BY raised_on, recommendation_id`.execute(db);
+    FROM recommendations_items ${within} ORDER BY raised_on, recommendation_id`.execute(db);
   return rows.rows;
 }
 

@@ -54,7 +54,8 @@ export async function querySummary(db: Executor, q: SummaryQuery): Promise<Summa
   const days = [...byCadre.values()].reduce((n, vs) => n + grassrootsDays(asFieldworkState(vs), period, COUNTED_STATUSES), 0);
   const ended = visits.filter((v) => v.endDate <= q.to);
   const states = ended.map((v) => reportStateOf(ctx, v, q.today).state);
-  const recommendations = (await loadRecommendations(db)).filter((r) => visible(r.cadreId, r.unitCode, r.raisedOn));
+  // Only those raised or answered in the period count: the rest need not leave the database.
+  const recommendations = (await loadRecommendations(db, { from: q.from, to: q.to })).filter((r) => visible(r.cadreId, r.unitCode, r.raisedOn));
   const within = (d: string | null): boolean => d !== null && d >= q.from && d <= q.to;
   return {
     provinceCode: q.provinceCode ?? null,
