@@ -7,7 +7,7 @@ import { uuidFrom, type PlannedEvent, type StreamBatch } from './streamBatch.js'
 const KINDS = ['working-session', 'field-work', 'dialogue-with-residents', 'conference', 'party-cell-meeting', 'committee-meeting'] as const;
 
 /** Events per visit on average with the rates below (logged, confirmed, report, amendments, recommendations). */
-export const EVENTS_PER_VISIT = 3.9;
+export const EVENTS_PER_VISIT = 3.83;
 
 type Cadre = Province['cadres'][number];
 
