@@ -88,7 +88,7 @@ export async function verifyLedger(database: Database, options: VerifyOptions = 
     options.onProgress?.(range.size, total);
   }
   const beyond = checker.remaining();
-  if (beyond) return result({ kind: 'checkpoint', treeSize: beyond, message: `checkpoint ${beyond} is beyond the ${range.size} leaves` }, range.size);
+  if (beyond !== undefined) return result({ kind: 'checkpoint', treeSize: beyond, message: `checkpoint ${beyond} is beyond the ${range.size} leaves` }, range.size);
   return result(undefined, range.size, await countEventsAfter(db, lastPosition));
 }
 
