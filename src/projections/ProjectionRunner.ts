@@ -161,16 +161,9 @@ export class ProjectionRunner {
     const head = await this.store.headPosition();
     const types = [...new Set(builds.flatMap((b) => b.projection.eventTypes))];
     const ordered = [...builds].sort((a, b) => a.projection.name.localeCompare(b.projection.name));
-    const read = (from: bigint) => this.store.readAll({ fromPosition: from, limit: REBUILD_PAGE_SIZE, types });
-    // The next page is read while this one is applied: the two wait on the database in turn.
-    for (let from = 1n, next = read(from); ;) {
-      const page = await next;
+    for (let from = 1n; ;) {
+      const page = await this.store.readAll({ fromPosition: from, limit: REBUILD_PAGE_SIZE, types });
       if (page.nextPosition <= from) break;
-      const more = page.events.length > 0;
-      if (more) {
-        next = read(page.nextPosition);
-        next.catch(() => undefined); // awaited on the next turn, where a failure surfaces
-      }
       const decoded = page.events.map(toProjected);
       // One transaction (one commit, one WAL flush) per page for all the builds, each with its
       // rows and its checkpoint. The locks are taken in name order, so two such transactions
@@ -183,7 +176,7 @@ export class ProjectionRunner {
       });
       onProgress?.(page.nextPosition - 1n, head);
       from = page.nextPosition;
-      if (!more) break;
+      if (page.events.length === 0) break;
     }
   }
 
