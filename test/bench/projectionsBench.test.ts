@@ -35,7 +35,7 @@ t.test('the projections bench runs in quick mode and prints one JSON document', 
   const report = JSON.parse(stdout) as { suite: unknown; figures: Record<string, { value: unknown; unit: unknown }>; ratios: Record<string, unknown> };
   t.same(Object.keys(report), ['suite', 'figures', 'ratios']);
   t.equal(report.suite, 'projections');
-  for (const name of ['generate', 'rebuild', 'ceiling_scan_copy', 'keyset_scan', ...routes.map((r) => `dashboard_${r}_p99_ms`)]) {
+  for (const name of ['generate', 'rebuild', 'ceiling_scan_copy', 'keyset_scan', ...routes.flatMap((r) => [`dashboard_${r}_p99_ms`, `dashboard_${r}_alone_p99_ms`])]) {
     const figure = report.figures[name];
     t.ok(figure && typeof figure.value === 'number' && figure.value > 0, `${name} is a positive number`);
   }

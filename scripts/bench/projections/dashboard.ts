@@ -15,13 +15,18 @@ const root = resolve(fileURLToPath(import.meta.url), '../../../..');
  */
 export const CONNECTIONS = 4;
 
-export interface RouteFigures {
-  route: string;
+export interface Latency {
   p50: number;
   p99: number;
   max: number;
   requests: number;
   rps: number;
+}
+
+/** A route under CONNECTIONS connections, and alone (one connection: one user's wait, no queue). */
+export interface RouteFigures extends Latency {
+  route: string;
+  alone: Latency;
 }
 
 /** Each route with the queries it is asked in turn: two years, a province, a filter. */
@@ -71,10 +76,15 @@ export async function startServer(databaseUrl: string, schema: string, appRole: 
 /**
  * Measures one route with autocannon: a warm-up of every query first (the first answer after a
  * context change folds the context; steady state is what a dashboard user meets), then
- * `seconds` of CONNECTIONS connections cycling through the queries. Any answer but 200 fails the
+ * `seconds` of `connections` connections cycling through the queries. Any answer but 200 fails the
  * run: fast errors must not pass for fast answers.
  */
 export async function measureRoute(url: string, token: string, route: string, queries: readonly string[], seconds: number): Promise<RouteFigures> {
+  const alone = await measure(url, token, route, queries, seconds, 1);
+  return { route, alone, ...(await measure(url, token, route, queries, seconds, CONNECTIONS)) };
+}
+
+async function measure(url: string, token: string, route: string, queries: readonly string[], seconds: number, connections: number): Promise<Latency> {
   const path = (q: string) => `/v1/dashboard/${route}${q}`;
   const headers = { authorization: `Bearer ${token}` };
   for (const q of queries) {
@@ -82,10 +92,10 @@ export async function measureRoute(url: string, token: string, route: string, qu
     if (answer.status !== 200) throw new Error(`GET ${path(q)} answered ${answer.status}: ${await answer.text()}`);
     await answer.arrayBuffer();
   }
-  progress(`  autocannon ${route} (${CONNECTIONS} connections, ${seconds} s)`);
+  progress(`  autocannon ${route} (${connections} connection${connections > 1 ? 's' : ''}, ${seconds} s)`);
   const result = await autocannon({
     // A slow answer is a figure to report, not a timeout to fail on (autocannon's default is 10 s).
-    url, connections: CONNECTIONS, duration: seconds, headers, timeout: 120,
+    url, connections, duration: seconds, headers, timeout: 120,
     requests: queries.map((q) => ({ method: 'GET', path: path(q) })),
   });
   // autocannon stops on time and drops what is in flight; the server still works those answers
@@ -94,5 +104,5 @@ export async function measureRoute(url: string, token: string, route: string, qu
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
     throw new Error(`${route}: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`);
   }
-  return { route, p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, requests: result.requests.total, rps: result.requests.average };
+  return { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, requests: result.requests.total, rps: result.requests.average };
 }
