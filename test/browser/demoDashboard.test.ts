@@ -5,6 +5,7 @@ import { seedDemo } from '../../src/demo/seedDemo.js';
 import { hasChromium, launchChromium } from '../helpers/browser.js';
 import { databaseKind } from '../helpers/testDatabase.js';
 import { openTestServer } from '../helpers/testServer.js';
+import { sealCommitted } from '../../src/ledger/postgres/sealCommitted.js';
 
 const shots = 'test-results/screenshots';
 
@@ -25,7 +26,7 @@ t.test('every dashboard page on the demo history, in Chromium, checked against t
   t.teardown(server.close);
   const demo = await seedDemo({ store: server.store, database: server.database, scale: 'small', concurrency: databaseKind === 'postgres' ? 8 : 1 });
   await server.projections.catchUp();
-  await server.ledger.sealer.sealPending();
+  await sealCommitted(server.database, server.ledger.sealer);
   await server.ledger.sealer.checkpoint();
   const token = (role: string) => demo.tokens.find((x) => x.role === role)!.token;
   const api = async <T>(role: string, url: string): Promise<T> => {

@@ -3,6 +3,7 @@ import { verifyCommand } from '../../src/cli/commands/verify.js';
 import { openTestApp } from '../helpers/testApp.js';
 import { testEvent } from '../helpers/testLedger.js';
 import { tamper } from '../ledger/tamper.js';
+import { sealCommitted } from '../../src/ledger/postgres/sealCommitted.js';
 
 const lines: string[] = [];
 const collect = (line: string): void => void lines.push(line);
@@ -11,7 +12,7 @@ t.test('verify passes, then exits 1 naming the first bad position after tamperin
   const runtime = await openTestApp();
   t.teardown(runtime.close);
   for (let i = 0; i < 9; i++) await runtime.store.appendToStream(`s-${i % 2}`, [testEvent('VisitLogged', { i })]);
-  await runtime.ledger.sealer.sealPending();
+  await sealCommitted(runtime.database, runtime.ledger.sealer);
   await runtime.ledger.sealer.checkpoint();
   t.equal(await verifyCommand(runtime, {}, collect), 0);
   t.match(lines.at(-1), /OK — 9 leaves and 1 checkpoints verified/);

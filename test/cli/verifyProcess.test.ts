@@ -12,6 +12,7 @@ import { createLogger } from '../../src/logger.js';
 import { openRuntime } from '../../src/runtime.js';
 import { testEvent } from '../helpers/testLedger.js';
 import { tamper } from '../ledger/tamper.js';
+import { sealCommitted } from '../../src/ledger/postgres/sealCommitted.js';
 
 /** The real command, as an operator runs it: a separate process on the same database. */
 t.test('node bin/diaban.js verify as a real process names the tampered position', async (t) => {
@@ -24,7 +25,7 @@ t.test('node bin/diaban.js verify as a real process names the tampered position'
   // 1. Events, a checkpoint and a bundle, then the runtime closes (PGlite's data dir takes one process).
   let runtime = await open();
   for (let i = 0; i < 6; i++) await runtime.store.appendToStream(`s-${i % 2}`, [testEvent('VisitLogged', { i })]);
-  await runtime.ledger.sealer.sealPending();
+  await sealCommitted(runtime.database, runtime.ledger.sealer);
   await runtime.ledger.sealer.checkpoint();
   const vkey = runtime.ledger.key.vkey;
   writeFileSync(join(dir, 'bundle.json'), JSON.stringify(await buildBundle(runtime.ledger.reader, [2n, 5n])));

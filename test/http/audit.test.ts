@@ -5,6 +5,7 @@ import { TokenStore } from '../../src/auth/TokenStore.js';
 import { replayedJson, replayStream } from '../../src/http/routes/audit/replay.js';
 import { settle } from '../helpers/settle.js';
 import { openTestApp } from '../helpers/testApp.js';
+import { sealCommitted } from '../../src/ledger/postgres/sealCommitted.js';
 
 const hash = (c: string) => ({ commitment: c.repeat(64) });
 const pause = () => new Promise((r) => setTimeout(r, 30));
@@ -40,7 +41,7 @@ t.test('audit: stream history with leaf hashes; entity state replayed at a past 
   await append(fieldwork, { type: 'VisitConfirmed', data: { visitId, byUnitCode: '02809' } });
   // Readers lag while an older transaction elsewhere in the cluster runs (parallel test files).
   await settle(store, database);
-  await ledger.sealer.sealPending();
+  await sealCommitted(database, ledger.sealer);
 
   const tokens = new TokenStore(database);
   const inspector = { authorization: `Bearer ${(await tokens.create({ role: 'inspector' })).token}` };

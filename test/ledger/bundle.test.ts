@@ -8,10 +8,11 @@ import { LedgerReader } from '../../src/ledger/postgres/LedgerReader.js';
 import { verifyLedger } from '../../src/ledger/postgres/verifyLedger.js';
 import { openTestLedger, testEvent, type TestLedger } from '../helpers/testLedger.js';
 import { rewriteHistory } from './tamper.js';
+import { sealCommitted } from '../../src/ledger/postgres/sealCommitted.js';
 
 async function seed(l: TestLedger, from: number, to: number): Promise<void> {
   for (let i = from; i < to; i++) await l.store.appendToStream(`s-${i % 3}`, [testEvent('VisitLogged', { i })]);
-  await l.sealer.sealPending();
+  await sealCommitted(l.database, l.sealer);
   await l.sealer.checkpoint();
 }
 
@@ -85,7 +86,7 @@ t.test('the issue’s case: a bundle made before tampering still verifies, consi
   // 2. History is rewritten at position 5 and re-signed with the log's own key; more events follow.
   const sealer = await rewriteHistory(l.database, l.store, l.key, 5);
   for (let i = 8; i < 12; i++) await l.store.appendToStream(`s-${i % 3}`, [testEvent('VisitLogged', { i })]);
-  await sealer.sealPending();
+  await sealCommitted(l.database, sealer);
   await sealer.checkpoint();
   t.ok((await verifyLedger(l.database)).ok, 'the rewritten database verifies on its own');
   // 3. The old bundle still verifies its old checkpoint offline.

@@ -18,6 +18,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { settle } from '../helpers/settle.js';
+import { sealCommitted } from '../../src/ledger/postgres/sealCommitted.js';
 
 async function seed(l: TestLedger, n: number, streams = 5): Promise<void> {
   for (let i = 0; i < n; i++) {
@@ -43,10 +44,10 @@ t.test('sealed events verify: leaves, chains, checkpoints, inclusion and consist
   const l = await openTestLedger();
   t.teardown(l.close);
   await seed(l, 13);
-  t.equal(await l.sealer.sealPending(), 13n);
+  t.equal(await sealCommitted(l.database, l.sealer), 13n);
   const first = await l.sealer.checkpoint();
   await seed(l, 8);
-  await l.sealer.sealPending();
+  await sealCommitted(l.database, l.sealer);
   const second = await l.sealer.checkpoint();
   t.equal(second.treeSize, 21n);
   t.same((await l.sealer.checkpoint()).treeSize, 21n, 'no new checkpoint without new leaves');
@@ -79,7 +80,7 @@ t.test('a gap in positions (an aborted append): proofs and verify go by leaf ind
   // What an aborted append leaves behind: positions drawn and never committed.
   await l.database.withOwner((db) => sql`SELECT nextval('global_position_seq'), nextval('global_position_seq')`.execute(db));
   await seed(l, 6);
-  await l.sealer.sealPending();
+  await sealCommitted(l.database, l.sealer);
   const cp = await l.sealer.checkpoint();
   t.equal(cp.treeSize, 11n);
   const reader = new LedgerReader(l.database);
@@ -111,7 +112,7 @@ t.test('tampering is detected and named', async (t) => {
       const l = await openTestLedger();
       t.teardown(l.close);
       await seed(l, 10);
-      await l.sealer.sealPending();
+      await sealCommitted(l.database, l.sealer);
       await l.sealer.checkpoint();
       t.ok((await verifyLedger(l.database)).ok, 'verifies before');
       await doTamper(l);
@@ -127,7 +128,7 @@ t.test('another spelling of the same stored data still verifies (the canonical l
   const l = await openTestLedger();
   t.teardown(l.close);
   await seed(l, 6);
-  await l.sealer.sealPending();
+  await sealCommitted(l.database, l.sealer);
   await l.sealer.checkpoint();
   await tamper(l, `UPDATE events SET data = replace(data, ',', ' , ') WHERE global_position = 2`);
   t.same(await verifyLedger(l.database), { ok: true, leaves: 6n, checkpoints: 1, unsealed: 0 });
@@ -142,7 +143,7 @@ t.test('two sealers taking turns chain each stream through the other’s leaves'
   // Each sealer remembers its stream heads; after the other one sealed, those are stale.
   for (const sealer of [l.sealer, other, l.sealer, other, l.sealer]) {
     await seed(l, 3, 2);
-    await sealer.sealPending();
+    await sealCommitted(l.database, sealer);
   }
   await l.sealer.checkpoint();
   t.same(await verifyLedger(l.database), { ok: true, leaves: 15n, checkpoints: 1, unsealed: 0 });
@@ -155,7 +156,7 @@ t.test('instants before 1970 and before year 1000 verify (the database spells th
     await l.store.appendToStream('odd-times', [{ ...testEvent('VisitLogged', { at }), occurredAt: new Date(at) }]);
   }
   await settle(l.store, l.database);
-  await l.sealer.sealPending();
+  await sealCommitted(l.database, l.sealer);
   await l.sealer.checkpoint();
   t.same(await verifyLedger(l.database), { ok: true, leaves: 4n, checkpoints: 1, unsealed: 0 });
   // Spelled exactly as Date#toISOString, so these leaves take the fast path, not the fallback.
@@ -172,14 +173,14 @@ t.test('the log refuses to sign a checkpoint the stored tree does not extend', a
   const l = await openTestLedger();
   t.teardown(l.close);
   await seed(l, 4);
-  await l.sealer.sealPending();
+  await sealCommitted(l.database, l.sealer);
   await l.sealer.checkpoint();
   await tamper(l, `UPDATE ledger_leaves SET leaf_hash = decode(repeat('11', 32), 'hex') WHERE leaf_index = 0`);
   await tamper(l, `UPDATE ledger_nodes SET hash = decode(repeat('22', 32), 'hex') WHERE level = 2 AND idx = 0`);
   await seed(l, 1);
   // A fresh sealer reloads the tree from storage (no cache hides the change).
   const fresh = new Sealer(l.database, l.store, { key: l.key });
-  await fresh.sealPending();
+  await sealCommitted(l.database, fresh);
   await t.rejects(fresh.checkpoint(), LedgerInconsistent);
 });
 
@@ -211,14 +212,14 @@ t.test('erasing personal data keeps the ledger verifiable and the value unrecove
   const committed = await vault.commit({ fullName: 'Nguyễn Thị Hương', dateOfBirth: '1980-02-29' });
   await l.store.appendToStream('cadre-x', [testEvent('CadreRegistered', { personal: committed })]);
   await settle(l.store, l.database);
-  await l.sealer.sealPending();
+  await sealCommitted(l.database, l.sealer);
   await l.sealer.checkpoint();
   const commitments = Object.values(committed).map((c) => c.commitment);
   t.same([...(await vault.reveal(commitments)).values()], ['Nguyễn Thị Hương', '1980-02-29']);
   await vault.erase(commitments);
   await l.store.appendToStream('cadre-x', [testEvent('CadrePersonalDataErased', { commitments })]);
   await settle(l.store, l.database);
-  await l.sealer.sealPending();
+  await sealCommitted(l.database, l.sealer);
   t.equal((await vault.reveal(commitments)).size, 0);
   const leaves = await l.database.withOwner((db) => sql<{ n: number }>`
     SELECT count(*)::int AS n FROM ledger_leaves WHERE convert_from(leaf_bytes, 'UTF8') LIKE '%Hương%'`.execute(db));

@@ -3,6 +3,7 @@ import type { Database } from '../../src/db/Database.js';
 import { Sealer } from '../../src/ledger/postgres/Sealer.js';
 import type { LedgerKey } from '../../src/ledger/postgres/ledgerKey.js';
 import type { EventStore } from '../../src/store/EventStore.js';
+import { sealCommitted } from '../../src/ledger/postgres/sealCommitted.js';
 
 /** Bypasses the immutability triggers as the superuser, as an attacker with database access would (as in sealer.test.ts). */
 export async function tamper(database: Database, ...statements: string[]): Promise<void> {
@@ -32,7 +33,7 @@ export async function rewriteHistory(database: Database, store: EventStore, key:
     'DELETE FROM ledger_leaves',
   );
   const sealer = new Sealer(database, store, { key });
-  await sealer.sealPending();
+  await sealCommitted(database, sealer);
   await sealer.checkpoint();
   return sealer;
 }
