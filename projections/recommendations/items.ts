@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { todayInVietnam } from '#src/domain/time.js';
 import type { Executor, ProjectedEvent } from '#src/projections/Projection.js';
+import type { GroupKey } from './groups.js';
 
 /** A recommendations_items row as read and written here (dates as YYYY-MM-DD text). */
 interface Item {
@@ -32,16 +33,18 @@ interface Touched { item: Item; existed: boolean; dirty: boolean }
  * recommendation/state.ts): raised once (a repeat changes nothing), forwarded sets the agency and
  * due date, answered and closed their dates, reopened goes back to forwarded or raised. Dates are
  * the Vietnamese dates of the events' occurredAt, which the handlers set to the command's time.
+ * Returns the (agency, commune) groups the changed items were in before and after (groups.ts).
  */
-export async function applyItems(trx: Executor, t: string, events: readonly ProjectedEvent[]): Promise<void> {
+export async function applyItems(trx: Executor, t: string, events: readonly ProjectedEvent[]): Promise<GroupKey[]> {
   const ids = [...new Set(events.flatMap((e) => ('recommendationId' in e.data && typeof e.data.recommendationId === 'string' ? [e.data.recommendationId] : [])))];
-  if (ids.length === 0) return;
+  if (ids.length === 0) return [];
   const items = new Map<string, Touched>();
   const existing = await sql<Item>`
     SELECT recommendation_id, cadre_id, unit_code, visit_id, report_id, raised_on::text AS raised_on, status, agency_id, due_date::text AS due_date,
            answered_on::text AS answered_on, closed_on::text AS closed_on, outcome, position::text AS position
     FROM ${sql.table(t)} WHERE recommendation_id = ANY (${ids}::uuid[])`.execute(trx);
   for (const item of existing.rows) items.set(item.recommendation_id, { item, existed: true, dirty: false });
+  const before = existing.rows.map((i): GroupKey => ({ agencyId: i.agency_id, unitCode: i.unit_code }));
   for (const e of events) apply(items, e);
   const inserted = [...items.values()].filter((v) => !v.existed).map((v) => v.item);
   const updated = [...items.values()].filter((v) => v.existed && v.dirty).map((v) => v.item);
@@ -55,6 +58,7 @@ export async function applyItems(trx: Executor, t: string, events: readonly Proj
               FROM jsonb_to_recordset(${JSON.stringify(updated)}::jsonb) AS r(${sql.raw(COLUMNS)})
               WHERE i.recommendation_id = r.recommendation_id`.execute(trx);
   }
+  return [...before, ...[...inserted, ...updated].map((i): GroupKey => ({ agencyId: i.agency_id, unitCode: i.unit_code }))];
 }
 
 function apply(items: Map<string, Touched>, e: ProjectedEvent): void {

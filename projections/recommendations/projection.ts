@@ -1,18 +1,22 @@
 import type { Executor, ProjectedEvent, Projection, TableNames } from '#src/projections/Projection.js';
 import { applyContextEvents, contextEventTypes, contextTableDdl } from '../attendance/context.js';
+import { groupsTableDdl, recountGroups } from './groups.js';
 import { applyItems } from './items.js';
 
-type Tables = 'recommendations_items' | 'recommendations_context';
+type Tables = 'recommendations_items' | 'recommendations_groups' | 'recommendations_context';
 
 /**
  * Recommendations (kiến nghị) raised in trip reports and carried to agencies (Bến Tre, domain-notes
  * §3, confirmed): one row each, mirroring the domain's lifecycle (recommendation/state.ts: raised →
  * forwarded → answered → closed, reopened back to forwarded or raised). Dates are the Vietnamese
  * dates of the events' occurredAt, which the handlers set to the command's time.
+ *
+ * Version 2 adds the per-(agency, commune) counts (groups.ts) that the dashboard sums, and the
+ * indexes its pages and "not yet due" count read.
  */
 export const recommendations: Projection<Tables> = {
   name: 'recommendations',
-  version: 1,
+  version: 2,
   eventTypes: [
     'RecommendationRaised', 'RecommendationForwarded', 'RecommendationAnswered', 'RecommendationClosed', 'RecommendationReopened',
     ...contextEventTypes,
@@ -35,11 +39,16 @@ export const recommendations: Projection<Tables> = {
         position     bigint NOT NULL
       );
       CREATE INDEX ${t}_agency ON ${t} (agency_id, status);
-      CREATE INDEX ${t}_raised ON ${t} (raised_on);
+      CREATE INDEX ${t}_raised ON ${t} (raised_on, recommendation_id);
+      CREATE INDEX ${t}_unit ON ${t} (unit_code);
+      CREATE INDEX ${t}_cadre ON ${t} (cadre_id);
+      CREATE INDEX ${t}_open_due ON ${t} (due_date) WHERE status IN ('raised', 'forwarded');
     `,
+    recommendations_groups: groupsTableDdl,
     recommendations_context: contextTableDdl,
   },
   async apply(trx: Executor, events: readonly ProjectedEvent[], tables: TableNames<Tables>) {
-    await applyItems(trx, tables.recommendations_items, await applyContextEvents(trx, tables.recommendations_context, events));
+    const touched = await applyItems(trx, tables.recommendations_items, await applyContextEvents(trx, tables.recommendations_context, events));
+    await recountGroups(trx, tables.recommendations_items, tables.recommendations_groups, touched);
   },
 };
