@@ -1,16 +1,12 @@
 import type { IsoDate } from '#events/common.js';
 import { periodOf } from '#src/domain/board/queries.js';
-import { grassrootsDays } from '#src/domain/fieldwork/queries.js';
-import type { FieldworkState, Visit } from '#src/domain/fieldwork/state.js';
 import { periodsOverlap, yearPeriod } from '#src/domain/time.js';
 import type { Executor } from '#src/projections/Projection.js';
-import { agencyUnitOf, assignmentsOf, districtOf, loadContext, postingOf, provinceOf, type Context } from './contextQueries.js';
-import { attendanceStatus, quotaFor, type AttendanceStatus } from './quota.js';
+import { factsFromVisits, loadCadreYears, type CadreYearFacts } from './cadreYears.js';
+import { agencyUnitOf, assignmentsOf, districtOf, loadContext, memoOn, postingOf, provinceOf, type Context } from './contextQueries.js';
+import { attendanceStatus, quotaFor, type AttendanceStatus, type Quota } from './quota.js';
 import { inScope, type DashboardScope } from './scope.js';
 import { visitsBetween, type VisitRow } from './visits.js';
-
-/** "Confirmed or unconfirmed, not cancelled" (issue 5): a disputed visit does not count until resolved. */
-export const COUNTED_STATUSES = ['logged', 'confirmed'] as const;
 
 export interface AttendanceQuery {
   year: number;
@@ -59,49 +55,58 @@ export interface AttendanceAnswer {
   rollups: { agencies: Rollup[]; districts: Rollup[]; provinces: Rollup[] };
 }
 
-export function asFieldworkState(rows: readonly VisitRow[]): FieldworkState {
-  const visits = new Map<string, Visit>(rows.map((r) => [r.visitId, {
-    visitId: r.visitId, cadreId: r.cadreId, unitCode: r.unitCode, startDate: r.startDate, endDate: r.endDate,
-    planId: null, status: r.status, disputeReason: null, reportId: r.reportId,
-  }]));
-  return { visits, reports: new Map() };
-}
-
 /** The date a year's postings and unit tree are read on: today, kept within the year. */
 export function referenceDate(year: number, today: IsoDate): IsoDate {
   const { start, end } = yearPeriod(year);
   return today < start ? start : end !== null && today > end ? end : today;
 }
 
-function rowFor(ctx: Context, cadreId: string, visits: readonly VisitRow[], year: number, today: IsoDate): { row: AttendanceRow; units: string[] } {
-  const period = yearPeriod(year);
-  const state = asFieldworkState(visits);
-  const counted = visits.filter((v) => (COUNTED_STATUSES as readonly string[]).includes(v.status));
-  const activities: Record<string, number> = {};
-  for (const a of counted.flatMap((v) => v.activities)) {
-    if (a.date >= period.start && a.date <= (period.end ?? a.date)) activities[a.kind] = (activities[a.kind] ?? 0) + 1;
-  }
-  const days = grassrootsDays(state, period, COUNTED_STATUSES);
-  const quota = quotaFor(ctx, cadreId, year);
-  const ref = referenceDate(year, today);
-  const agencyId = postingOf(ctx, cadreId, ref)?.agencyId ?? null;
-  const agencyUnit = agencyId === null ? null : agencyUnitOf(ctx, agencyId);
-  const followed = assignmentsOf(ctx, cadreId).filter((a) => periodsOverlap(periodOf(a), period)).map((a) => a.unitCode);
-  const districtAnchor = followed[0] ?? agencyUnit;
-  return {
-    row: {
-      cadreId, agencyId, year, days,
+/** What a cadre's row takes from the context for a year, the same for every query on that context and day. */
+interface CadreYearContext {
+  agencyId: string | null;
+  provinceCode: string | null;
+  districtCode: string | null;
+  quota: Quota | null;
+  quotaRow: AttendanceRow['quota'];
+  /** The units followed in the year and the agency's unit: scope facets besides the visited units. */
+  units: readonly string[];
+}
+
+function cadreYearContext(ctx: Context, cadreId: string, year: number, ref: IsoDate): CadreYearContext {
+  return memoOn(ctx, `attendance-row/${cadreId}/${year}/${ref}`, () => {
+    const period = yearPeriod(year);
+    const quota = quotaFor(ctx, cadreId, year);
+    const agencyId = postingOf(ctx, cadreId, ref)?.agencyId ?? null;
+    const agencyUnit = agencyId === null ? null : agencyUnitOf(ctx, agencyId);
+    const followed = assignmentsOf(ctx, cadreId).filter((a) => periodsOverlap(periodOf(a), period)).map((a) => a.unitCode);
+    const districtAnchor = followed[0] ?? agencyUnit;
+    return {
+      agencyId,
       provinceCode: agencyUnit === null ? null : provinceOf(ctx, agencyUnit, ref),
       districtCode: districtAnchor === null ? null : districtOf(ctx, districtAnchor, ref),
-      confirmedDays: grassrootsDays(state, period, ['confirmed']),
-      visits: counted.length,
-      partyCellMeetings: activities['party-cell-meeting'] ?? 0,
-      activities,
-      quota: quota === null ? null : { policyId: quota.policyId, reference: quota.reference, kind: quota.rule.kind, required: quota.required, assignedDays: quota.assignedDays },
-      // Only days up to today: a trip planned ahead does not count yet.
-      status: attendanceStatus(grassrootsDays(state, { start: period.start, end: today < (period.end ?? today) ? today : period.end }, COUNTED_STATUSES), quota, today),
+      quota,
+      quotaRow: quota === null ? null : { policyId: quota.policyId, reference: quota.reference, kind: quota.rule.kind, required: quota.required, assignedDays: quota.assignedDays },
+      units: [...new Set([...followed, ...(agencyUnit === null ? [] : [agencyUnit])])],
+    };
+  });
+}
+
+function rowFor(ctx: Context, cadreId: string, facts: CadreYearFacts, year: number, today: IsoDate): { row: AttendanceRow; units: () => string[] } {
+  const c = cadreYearContext(ctx, cadreId, year, referenceDate(year, today));
+  return {
+    row: {
+      cadreId, agencyId: c.agencyId, year, days: facts.days,
+      provinceCode: c.provinceCode,
+      districtCode: c.districtCode,
+      confirmedDays: facts.confirmedDays,
+      visits: facts.visits,
+      partyCellMeetings: facts.activities['party-cell-meeting'] ?? 0,
+      activities: facts.activities,
+      quota: c.quotaRow,
+      status: attendanceStatus(facts.daysSoFar, c.quota, today),
     },
-    units: [...new Set([...counted.map((v) => v.unitCode), ...followed, ...(agencyUnit === null ? [] : [agencyUnit])])],
+    // Asked only when the caller's scope is narrower than everything.
+    units: () => [...new Set([...facts.units, ...c.units])],
   };
 }
 
@@ -124,25 +129,62 @@ export function rollup(rows: readonly AttendanceRow[], keyOf: (row: AttendanceRo
   return [...groups.values()].sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''));
 }
 
-/** Every cadre with a visit or an assignment in the year, filtered, scoped, rolled up, then paged. */
+/** Cadres assigned (to a unit, on any board) at some time in the year. */
+function assignedIn(ctx: Context, year: number): readonly string[] {
+  return memoOn(ctx, `assigned-in/${year}`, () => {
+    const period = yearPeriod(year);
+    const cadres = new Set<string>();
+    for (const board of ctx.boards.values()) {
+      for (const a of board.assignments.values()) {
+        if (a.assignee.kind === 'cadre' && periodsOverlap(periodOf(a), period)) cadres.add(a.assignee.cadreId);
+      }
+    }
+    return [...cadres];
+  });
+}
+
+const NO_VISITS: CadreYearFacts = { days: 0, daysSoFar: 0, confirmedDays: 0, visits: 0, activities: {}, units: [] };
+
+/**
+ * Every cadre with a visit or an assignment in the year, filtered, scoped, rolled up, then paged.
+ * The visit figures come from the cadre-year facts (cadreYears.ts); the quota, agency, place and
+ * scope from the context on the day asked. A cadre's own dashboard counts from its visits.
+ */
 export async function queryAttendance(db: Executor, q: AttendanceQuery): Promise<AttendanceAnswer> {
   const ctx = await loadContext(db, 'attendance_context');
+  if (q.scope.kind !== 'cadre') return answer(ctx, await loadCadreYears(db, q.year, q.today), q);
   const period = yearPeriod(q.year);
-  const visits = await visitsBetween(db, 'attendance_visits', period.start, period.end ?? period.start);
+  const visits = await visitsBetween(db, 'attendance_visits', period.start, period.end ?? period.start, [q.scope.cadreId]);
+  return answer(ctx, new Map(visits.length === 0 ? [] : [[q.scope.cadreId, factsFromVisits(visits, q.year, q.today)]]), q);
+}
+
+/**
+ * The definition the cadre-year facts are held to: every visit of the year read and counted with
+ * the domain's rules (tests compare the two answers).
+ */
+export async function attendanceFromVisits(db: Executor, q: AttendanceQuery): Promise<AttendanceAnswer> {
+  const ctx = await loadContext(db, 'attendance_context');
+  const period = yearPeriod(q.year);
   const byCadre = new Map<string, VisitRow[]>();
-  for (const v of visits) byCadre.set(v.cadreId, [...(byCadre.get(v.cadreId) ?? []), v]);
-  for (const board of ctx.boards.values()) {
-    for (const a of board.assignments.values()) {
-      if (a.assignee.kind === 'cadre' && periodsOverlap(periodOf(a), period) && !byCadre.has(a.assignee.cadreId)) byCadre.set(a.assignee.cadreId, []);
-    }
+  for (const v of await visitsBetween(db, 'attendance_visits', period.start, period.end ?? period.start)) {
+    const list = byCadre.get(v.cadreId);
+    if (list === undefined) byCadre.set(v.cadreId, [v]);
+    else list.push(v);
   }
+  return answer(ctx, new Map([...byCadre].map(([cadreId, visits]) => [cadreId, factsFromVisits(visits, q.year, q.today)])), q);
+}
+
+function answer(ctx: Context, facts: ReadonlyMap<string, CadreYearFacts>, q: AttendanceQuery): AttendanceAnswer {
+  const cadres = new Set([...facts.keys(), ...assignedIn(ctx, q.year)]);
   const ref = referenceDate(q.year, q.today);
-  const rows = [...byCadre.entries()]
-    .map(([cadreId, vs]) => rowFor(ctx, cadreId, vs, q.year, q.today))
+  const rows = [...cadres]
+    .map((cadreId) => rowFor(ctx, cadreId, facts.get(cadreId) ?? NO_VISITS, q.year, q.today))
     // An organizer of a province also sees cadres from elsewhere who followed or visited its communes.
-    .filter(({ row, units }) => inScope(q.scope, {
-      cadreIds: [row.cadreId], agencyIds: [row.agencyId], unitCodes: units, provinceCodes: [row.provinceCode, ...units.map((u) => provinceOf(ctx, u, ref))],
-    }, ctx, ref))
+    .filter(({ row, units }) => {
+      if (q.scope.kind === 'all') return true;
+      const unitCodes = units();
+      return inScope(q.scope, { cadreIds: [row.cadreId], agencyIds: [row.agencyId], unitCodes, provinceCodes: [row.provinceCode, ...unitCodes.map((u) => provinceOf(ctx, u, ref))] }, ctx, ref);
+    })
     .map(({ row }) => row)
     .filter((r) => (q.provinceCode === undefined || r.provinceCode === q.provinceCode)
       && (q.agencyId === undefined || r.agencyId === q.agencyId)

@@ -108,7 +108,19 @@ export type AttendanceStatus = 'met' | 'on-track' | 'behind' | 'no-quota';
 export function attendanceStatus(days: number, quota: Quota | null, today: IsoDate): AttendanceStatus {
   if (quota === null) return 'no-quota';
   if (days >= quota.required) return 'met';
-  const elapsed = quota.assigned.filter((d) => d <= today).length;
+  const elapsed = countUpTo(quota.assigned, today);
   if (elapsed >= quota.assigned.length) return 'behind';
   return days >= Math.floor((quota.required * elapsed) / quota.assigned.length) ? 'on-track' : 'behind';
+}
+
+/** How many of the sorted dates are on or before `day` (binary search: asked for every row). */
+function countUpTo(sorted: readonly IsoDate[], day: IsoDate): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -32,8 +32,9 @@ const COLUMNS = `visit_id uuid, cadre_id uuid, unit_code text, start_date date, 
  * sets the report only on a visit without one, a ReportAmended counts on the rows of its report;
  * `position` is the last event that changed the row. The batch runs in the runner's transaction
  * under the projection's lock, so nothing changes the rows between the read and the write.
+ * Returns the visits it inserted or changed (a visit's cadre and dates never change).
  */
-export async function applyVisitEvents(trx: Executor, t: string, events: readonly ProjectedEvent[]): Promise<void> {
+export async function applyVisitEvents(trx: Executor, t: string, events: readonly ProjectedEvent[]): Promise<TouchedVisit[]> {
   const visits = new Map<string, Touched>();
   const byReport = new Map<string, Touched[]>();
   for (const row of await touchedRows(trx, t, events)) {
@@ -85,7 +86,10 @@ export async function applyVisitEvents(trx: Executor, t: string, events: readonl
     }
   }
   await writeBack(trx, t, [...visits.values()]);
+  return [...visits.values()].filter((v) => v.dirty).map(({ row }) => ({ cadreId: row.cadre_id, startDate: row.start_date, endDate: row.end_date }));
 }
+
+export interface TouchedVisit { cadreId: string; startDate: string; endDate: string }
 
 /** The rows of the visits and reports the batch names (a ReportAmended names only its report). */
 async function touchedRows(trx: Executor, t: string, events: readonly ProjectedEvent[]): Promise<Row[]> {

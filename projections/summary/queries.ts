@@ -2,7 +2,7 @@ import type { IsoDate } from '#events/common.js';
 import { grassrootsDays } from '#src/domain/fieldwork/queries.js';
 import type { Executor } from '#src/projections/Projection.js';
 import { loadContext, postingOf, provinceOf } from '../attendance/contextQueries.js';
-import { asFieldworkState, COUNTED_STATUSES } from '../attendance/queries.js';
+import { asFieldworkState, COUNTED_STATUSES } from '../attendance/cadreYears.js';
 import { inScope, type DashboardScope } from '../attendance/scope.js';
 import { visitsBetween, type VisitRow } from '../attendance/visits.js';
 import { loadRecommendations } from '../recommendations/queries.js';

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import t from 'tap';
+import { attendance } from '../../projections/attendance/projection.js';
+import { attendanceFromVisits, queryAttendance, type AttendanceQuery } from '../../projections/attendance/queries.js';
 import { recommendations } from '../../projections/recommendations/projection.js';
 import { answerFromItems, loadRecommendations, queryRecommendations, type RecommendationsQuery } from '../../projections/recommendations/queries.js';
 import { loadContext } from '../../projections/attendance/contextQueries.js';
@@ -13,15 +15,15 @@ import { openProjectionHarness } from '../helpers/projectionHarness.js';
 // two must agree on a generated province's history (the projections bench's generator, small),
 // for every scope, filter, status, page and three "today"s.
 
-t.test('recommendations: the pre-counted answer equals the answer from every item', { timeout: 300_000 }, async (t) => {
-  const h = await openProjectionHarness([recommendations]);
-  t.teardown(h.close);
-  await generateHistory(h.store, { events: 6_000, cadres: 30, fromYear: 2024, today: '2026-06-30', seed: 11 });
-  const last = BigInt((await sql<{ p: string }>`SELECT max(global_position)::text AS p FROM events`.execute(h.database.db)).rows[0]!.p);
-  while ((await h.store.headPosition()) < last) await new Promise((r) => setTimeout(r, 10));
-  await h.runner.catchUp();
+const h = await openProjectionHarness([recommendations, attendance]);
+t.teardown(h.close);
+await generateHistory(h.store, { events: 6_000, cadres: 30, fromYear: 2024, today: '2026-06-30', seed: 11 });
+const last = BigInt((await sql<{ p: string }>`SELECT max(global_position)::text AS p FROM events`.execute(h.database.db)).rows[0]!.p);
+while ((await h.store.headPosition()) < last) await new Promise((r) => setTimeout(r, 10));
+await h.runner.catchUp();
+const db = h.database.db;
 
-  const db = h.database.db;
+t.test('recommendations: the pre-counted answer equals the answer from every item', async (t) => {
   const items = await loadRecommendations(db);
   t.ok(items.length > 100, `${items.length} recommendations generated`);
   const statuses = new Set(items.map((i) => i.status));
@@ -59,4 +61,40 @@ t.test('recommendations: the pre-counted answer equals the answer from every ite
   const live = await h.digest('recommendations_groups', 'agency_key, unit_code');
   await h.runner.rebuild('recommendations');
   t.equal(await h.digest('recommendations_groups', 'agency_key, unit_code'), live, 'a rebuild counts the same groups');
+});
+
+t.test('attendance: the cadre-year figures give the answer counted from every visit', async (t) => {
+  const ctx = await loadContext(db, 'attendance_context');
+  const cadres = (await sql<{ cadre_id: string }>`SELECT DISTINCT cadre_id FROM attendance_visits ORDER BY cadre_id LIMIT 2`.execute(db)).rows.map((r) => r.cadre_id);
+  const agency = [...ctx.agencies.keys()][0]!;
+  const district = [...ctx.units.entries()].find(([, u]) => u.status === 'established' && u.level === 'district')![0];
+  const scopes: DashboardScope[] = [
+    { kind: 'all' }, { kind: 'province', provinceCode: PROVINCE }, { kind: 'unit', unitCode: district }, { kind: 'agency', agencyId: agency },
+    { kind: 'cadre', cadreId: cadres[0]! }, { kind: 'nothing' },
+  ];
+  let compared = 0;
+  let rows = 0;
+  // Mid-year (days so far), the last day of a year, before a year began, and years after.
+  for (const today of ['2026-06-30', '2025-12-31', '2025-03-15']) {
+    for (const year of [2024, 2025, 2026]) {
+      for (const scope of scopes) {
+        for (const filter of [{}, { provinceCode: PROVINCE }, { agencyId: agency }, { cadreId: cadres[1]! }]) {
+          for (const [limit, offset] of [[500, 0], [7, 5]] as const) {
+            const q: AttendanceQuery = { year, today, scope, limit, offset, ...filter };
+            const expected = await attendanceFromVisits(db, q);
+            t.same(await queryAttendance(db, q), expected, `${year} at ${today} ${JSON.stringify(scope)} ${JSON.stringify(filter)} ${limit}/${offset}`);
+            compared += 1;
+            rows += expected.rows.length;
+          }
+        }
+      }
+    }
+  }
+  t.ok(rows > 1000, `${compared} answers compared, ${rows} rows`);
+  const statuses = new Set((await queryAttendance(db, { year: 2026, today: '2026-06-30', scope: { kind: 'all' }, limit: 500, offset: 0 })).rows.map((r) => r.status));
+  t.ok(statuses.size >= 2, `statuses seen mid-year: ${[...statuses].join(', ')}`);
+
+  const live = await h.digest('attendance_cadre_years', 'year, cadre_id');
+  await h.runner.rebuild('attendance');
+  t.equal(await h.digest('attendance_cadre_years', 'year, cadre_id'), live, 'a rebuild counts the same cadre-years');
 });
