@@ -54,6 +54,16 @@ export function leafHashBase64OfText(text: string): string {
   return digestBase64(`\u0000${text}`);
 }
 
+/**
+ * Base64 SHA-256 of the UTF-8 encoding of `text` (lone surrogates as U+FFFD). With a leading
+ * "\u0000" written into the same template literal as the rest, this is a leaf hash whose text is
+ * flattened once: prefixing an already built string flattens it again on every call (measured:
+ * half the cost of `diaban verify`'s per-leaf work).
+ */
+export function sha256Base64OfText(text: string): string {
+  return digestBase64(text);
+}
+
 export function nodeHash(left: Hash, right: Hash): Hash {
   assertHash(left, 'left');
   assertHash(right, 'right');

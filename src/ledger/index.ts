@@ -10,6 +10,7 @@ export { referenceConsistencyProof, referenceInclusionProof, rootFromLeafHashes 
 export {
   appendLeaf,
   appendLeaves,
+  CompactRangeBuilder,
   compactRangeFrom,
   emptyCompactRange,
   rootOf,

@@ -2,6 +2,7 @@ import t from 'tap';
 import {
   appendLeaf,
   appendLeaves,
+  CompactRangeBuilder,
   compactRangeFrom,
   emptyCompactRange,
   nodeCoverage,
@@ -42,6 +43,20 @@ t.test('appending leaf by leaf gives the reference root and exactly the new perf
   t.equal(range.size, BigInt(MAX));
   t.equal(wrongRoots, 0, 'rootOf matches rootFromLeafHashes at every size');
   t.equal(wrongNodes, 0, 'completed nodes match a from-scratch build at every size');
+});
+
+t.test('the in-place builder gives the same range as appendLeaf at every size', async (t) => {
+  const builder = new CompactRangeBuilder();
+  let range: CompactRange = emptyCompactRange;
+  let wrong = 0;
+  for (let n = 0; n < MAX; n++) {
+    builder.push(leaves[n] as Hash);
+    range = appendLeaf(range, leaves[n] as Hash).range;
+    const built = builder.range();
+    if (built.size !== range.size || built.hashes.map(hex).join() !== range.hashes.map(hex).join() || builder.count !== n + 1) wrong++;
+  }
+  t.equal(wrong, 0);
+  t.throws(() => builder.push(new Uint8Array(31)), { code: 'LEDGER_INVALID_HASH' });
 });
 
 t.test('a range restored from stored nodes continues like the original', async (t) => {

@@ -2,13 +2,14 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/Database.js';
 import { eventColumns, toStoredEvent, type EventRow } from '../../store/postgres/eventRow.js';
 import { openCheckpoint } from '../checkpoint.js';
-import { appendLeaf, emptyCompactRange, rootOf, type CompactRange } from '../compactRange.js';
-import { eventLeafBytes, eventLeafBytesFast, eventLeafTextFast } from '../eventLeaf.js';
-import { equalBytes, leafHash, leafHashBase64OfText, type Hash } from '../hashes.js';
+import { CompactRangeBuilder, emptyCompactRange, rootOf, type CompactRange } from '../compactRange.js';
+import { eventLeafBytes, eventLeafBytesFast } from '../eventLeaf.js';
+import { equalBytes, leafHash, sha256Base64OfText, type Hash } from '../hashes.js';
+import { LEAF_FORMAT_VERSION } from '../leafEnvelope.js';
 import { noteVerifier, type NoteVerifier } from '../signedNote.js';
 import { verifyConsistency } from '../verifyProofs.js';
 import { LedgerReader } from './LedgerReader.js';
-import { scanEvents, scanLeaves, type EventScanRow, type LeafScanRow, type ReadAhead } from './ledgerScan.js';
+import { scanEvents, scanLeaves, type EventScanRow, type LeafScanRow } from './ledgerScan.js';
 import { toBigint, toBytes, type Executor } from './ledgerRows.js';
 
 export interface VerifyFailure {
@@ -34,6 +35,8 @@ export interface VerifyOptions {
   onProgress?: (done: bigint, total: bigint) => void;
   pageSize?: number;
 }
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 interface StoredCheckpoint {
   size: bigint;
@@ -70,39 +73,59 @@ export async function verifyLedger(database: Database, options: VerifyOptions = 
   const leaves = scanLeaves(db, pageSize);
   /** Each stream's newest leaf hash in base64: the next leaf's `prev`. */
   const chains = new Map<string, string>();
-  let range = emptyCompactRange;
-  let lastPosition = 0n;
+  const tree = new CompactRangeBuilder();
+  const originJson = JSON.stringify(meta.origin);
+  let lastPosition = '0';
 
-  const empty = await checker.at(range);
+  const empty = await checker.at(emptyCompactRange);
   if (empty) return result(empty);
   while (await leaves.refill()) {
     for (let leaf = leaves.take(); leaf; leaf = leaves.take()) {
-      const position = toBigint(leaf.global_position);
-      const failure = await checkLeaf(db, leaf, position, range, events, chains, meta.origin);
-      if (failure) return result(failure, range.size);
-      range = appendLeaf(range, Buffer.from(leaf.leaf_hash, 'base64')).range;
-      lastPosition = position;
-      const bad = checker.due(range.size) ? await checker.at(range) : undefined;
-      if (bad) return result(bad, range.size);
+      const event = events.take() ?? (await events.next());
+      if (!leafMatches(leaf, event, tree.count, chains, originJson)) {
+        const failure = await checkLeaf(db, leaf, BigInt(tree.count), event, chains, meta.origin, originJson);
+        if (failure) return result(failure, BigInt(tree.count));
+      }
+      tree.push(Buffer.from(leaf.leaf_hash, 'base64'));
+      lastPosition = leaf.global_position;
+      if (tree.count === checker.dueAt) {
+        const bad = await checker.at(tree.range());
+        if (bad) return result(bad, BigInt(tree.count));
+      }
     }
-    options.onProgress?.(range.size, total);
+    options.onProgress?.(BigInt(tree.count), total);
   }
+  const size = BigInt(tree.count);
   const beyond = checker.remaining();
-  if (beyond !== undefined) return result({ kind: 'checkpoint', treeSize: beyond, message: `checkpoint ${beyond} is beyond the ${range.size} leaves` }, range.size);
-  return result(undefined, range.size, await countEventsAfter(db, lastPosition));
+  if (beyond !== undefined) return result({ kind: 'checkpoint', treeSize: beyond, message: `checkpoint ${beyond} is beyond the ${size} leaves` }, size);
+  return result(undefined, size, await countEventsAfter(db, lastPosition));
 }
 
 /**
- * The leaf at `range.size` against the next stored event: index, position, stream, then its hash
- * recomputed from the event. On success records the leaf as its stream's newest link.
+ * The hot path: the leaf at index `count` sits beside its event (same position and stream, compared
+ * as the decimal text both scans spell), its stored bytes hash to its stored hash, and the leaf text
+ * spliced from the event and its stream's previous leaf hash gives that hash. On success records
+ * the leaf as its stream's newest link; anything else goes to `checkLeaf`, which names the failure
+ * or clears the leaf on its exact bytes.
+ */
+function leafMatches(leaf: LeafScanRow, event: EventScanRow | undefined, count: number, chains: Map<string, string>, originJson: string): boolean {
+  if (event === undefined || !leaf.bytes_ok || Number(leaf.leaf_index) !== count) return false;
+  if (event.global_position !== leaf.global_position || event.stream_id !== leaf.stream_id) return false;
+  if (fastLeafHash(event, chains.get(event.stream_id) ?? null, originJson) !== leaf.leaf_hash) return false;
+  chains.set(event.stream_id, leaf.leaf_hash);
+  return true;
+}
+
+/**
+ * The leaf at index `expected` against the next stored event: index, position, stream, then its
+ * hash recomputed from the event. On success records the leaf as its stream's newest link.
  */
 async function checkLeaf(
-  db: Executor, leaf: LeafScanRow, position: bigint, range: CompactRange,
-  events: ReadAhead<EventScanRow>, chains: Map<string, string>, origin: string,
+  db: Executor, leaf: LeafScanRow, expected: bigint, event: EventScanRow | undefined, chains: Map<string, string>, origin: string, originJson: string,
 ): Promise<VerifyFailure | undefined> {
+  const position = toBigint(leaf.global_position);
   const index = toBigint(leaf.leaf_index);
-  if (index !== range.size) return { kind: 'leaf', position, message: `leaf index ${index} found where ${range.size} was expected` };
-  const event = events.take() ?? (await events.next());
+  if (index !== expected) return { kind: 'leaf', position, message: `leaf index ${index} found where ${expected} was expected` };
   const eventPosition = event ? toBigint(event.global_position) : undefined;
   if (!event || eventPosition! > position) return { kind: 'event', position, message: `the event at position ${position} is missing (its leaf remains)` };
   if (eventPosition! < position) {
@@ -112,7 +135,7 @@ async function checkLeaf(
     return { kind: 'leaf', position, message: `the leaf at position ${position} names stream ${leaf.stream_id}, its event is in ${event.stream_id}` };
   }
   const before = chains.get(event.stream_id) ?? null;
-  if (!leaf.bytes_ok || fastLeafHash(event, before, origin) !== leaf.leaf_hash) {
+  if (!leaf.bytes_ok || fastLeafHash(event, before, originJson) !== leaf.leaf_hash) {
     const prev = before === null ? null : Buffer.from(before, 'base64');
     const failure = await diagnoseLeaf(db, index, position, Buffer.from(leaf.leaf_hash, 'base64'), origin, prev);
     if (failure) return failure;
@@ -121,31 +144,29 @@ async function checkLeaf(
   return undefined;
 }
 
-/** Base64 of the leaf hash spliced from the stored columns; none when the metadata does not parse. */
-function fastLeafHash(row: EventScanRow, prev: string | null, origin: string): string | undefined {
+/**
+ * Base64 of the leaf hash spliced from the stored columns (`eventLeafTextFast`'s layout, keys in
+ * RFC 8785 order, hashed as SHA-256(0x00 ‖ UTF-8 text)); none when the metadata does not parse.
+ * Built as one template literal with the 0x00 prefix inside it, so the text is flattened once.
+ * Strings that may need escaping go through JSON.stringify (RFC 8785 §3.2.2.2); the counters come
+ * as decimal text and the instants as the database spells them (`scanEvents`), which hold nothing
+ * to escape: a value that did would only spell another text, whose hash cannot be the stored one,
+ * and send the leaf down the exact path.
+ */
+function fastLeafHash(row: EventScanRow, prev: string | null, originJson: string): string | undefined {
   let actor: unknown;
   try {
     actor = (JSON.parse(row.metadata) as { actor?: unknown } | null)?.actor;
   } catch {
     return undefined;
   }
-  const text = eventLeafTextFast(
-    {
-      position: row.global_position,
-      streamId: row.stream_id,
-      streamVersion: row.stream_version,
-      eventId: row.event_id,
-      type: row.type,
-      schemaVersion: row.schema_version,
-      occurredAt: row.occurred_at,
-      recordedAt: row.recorded_at,
-      actor,
-      rawData: row.data,
-      prev,
-    },
-    origin,
+  const s = JSON.stringify;
+  return sha256Base64OfText(
+    `\u0000{"actor":${actor == null ? 'null' : s(actor)},"data":${row.data},"eventId":${s(row.event_id)}` +
+      `,"occurredAt":"${row.occurred_at}","origin":${originJson},"position":"${row.global_position}"` +
+      `,"prev":${prev === null ? 'null' : `"${prev}"`},"recordedAt":"${row.recorded_at}","schemaVersion":${row.schema_version}` +
+      `,"streamId":${s(row.stream_id)},"streamVersion":"${row.stream_version}","type":${s(row.type)},"v":${LEAF_FORMAT_VERSION}}`,
   );
-  return leafHashBase64OfText(text);
 }
 
 /**
@@ -198,6 +219,12 @@ class CheckpointChecker {
     return this.#next < this.checkpoints.length && this.checkpoints[this.#next]!.size === size;
   }
 
+  /** The size of the next checkpoint as a number, for the per-leaf test (NaN past 2^53 − 1: never reached). */
+  get dueAt(): number {
+    const size = this.checkpoints[this.#next]?.size;
+    return size !== undefined && size <= MAX_SAFE ? Number(size) : Number.NaN;
+  }
+
   /** The size of the first checkpoint never reached, if any. */
   remaining(): bigint | undefined {
     return this.checkpoints[this.#next]?.size;
@@ -244,7 +271,7 @@ async function storedCheckpoints(db: Executor): Promise<StoredCheckpoint[]> {
 }
 
 /** Committed events past the last sealed one: not sealed yet, which is not a failure. */
-async function countEventsAfter(db: Executor, position: bigint): Promise<number> {
-  const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM events WHERE global_position > ${position.toString()}::bigint`.execute(db);
+async function countEventsAfter(db: Executor, position: string): Promise<number> {
+  const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM events WHERE global_position > ${position}::bigint`.execute(db);
   return rows.rows[0]?.n ?? 0;
 }
