@@ -40,7 +40,8 @@ export interface CadreYearFacts {
   confirmedDays: number;
   visits: number;
   activities: Record<string, number>;
-  units: string[];
+  /** The units of the counted visits (read only for a scope narrower than everything). */
+  units?: string[];
 }
 
 /** The cadre-years a batch's visits touch: every year each visit has a day in. */
@@ -88,17 +89,17 @@ export async function recountCadreYears(trx: Executor, visits: string, cadreYear
     WHERE c.any > 0`.execute(trx);
 }
 
-/** Every cadre-year of a year, counted up to `today`. */
-export async function loadCadreYears(db: Executor, year: number, today: IsoDate): Promise<Map<string, CadreYearFacts>> {
+/** Every cadre-year of a year, counted up to `today`; the visited units only when asked. */
+export async function loadCadreYears(db: Executor, year: number, today: IsoDate, withUnits: boolean): Promise<Map<string, CadreYearFacts>> {
   const rows = await sql<{ cadre_id: string; days: number; days_so_far: number; confirmed_days: number; visits: number; activities: Record<string, number>; units: string[] }>`
     SELECT cadre_id, cardinality(days) AS days,
            -- The days are sorted: only a cadre with a day after today has days to leave out.
            CASE WHEN cardinality(days) = 0 OR days[cardinality(days)] <= ${today}::date THEN cardinality(days)
                 ELSE (SELECT count(*)::int FROM unnest(days) AS d WHERE d <= ${today}::date) END AS days_so_far,
-           confirmed_days, visits, activities, units
+           confirmed_days, visits, activities ${withUnits ? sql`, units` : sql``}
     FROM attendance_cadre_years WHERE year = ${year}`.execute(db);
   return new Map(rows.rows.map((r) => [r.cadre_id, {
-    days: r.days, daysSoFar: r.days_so_far, confirmedDays: r.confirmed_days, visits: r.visits, activities: r.activities, units: r.units,
+    days: r.days, daysSoFar: r.days_so_far, confirmedDays: r.confirmed_days, visits: r.visits, activities: r.activities, ...(withUnits ? { units: r.units } : {}),
   }]));
 }
 

@@ -7,6 +7,7 @@ import { agencyUnitOf, assignmentsOf, districtOf, loadContext, memoOn, postingOf
 import { attendanceStatus, quotaFor, type AttendanceStatus, type Quota } from './quota.js';
 import { inScope, type DashboardScope } from './scope.js';
 import { visitsBetween, type VisitRow } from './visits.js';
+import { collate } from '../collate.js';
 
 export interface AttendanceQuery {
   year: number;
@@ -91,10 +92,8 @@ function cadreYearContext(ctx: Context, cadreId: string, year: number, ref: IsoD
   });
 }
 
-function rowFor(ctx: Context, cadreId: string, facts: CadreYearFacts, year: number, today: IsoDate): { row: AttendanceRow; units: () => string[] } {
-  const c = cadreYearContext(ctx, cadreId, year, referenceDate(year, today));
+function rowFor(c: CadreYearContext, cadreId: string, facts: CadreYearFacts, year: number, today: IsoDate): AttendanceRow {
   return {
-    row: {
       cadreId, agencyId: c.agencyId, year, days: facts.days,
       provinceCode: c.provinceCode,
       districtCode: c.districtCode,
@@ -104,9 +103,6 @@ function rowFor(ctx: Context, cadreId: string, facts: CadreYearFacts, year: numb
       activities: facts.activities,
       quota: c.quotaRow,
       status: attendanceStatus(facts.daysSoFar, c.quota, today),
-    },
-    // Asked only when the caller's scope is narrower than everything.
-    units: () => [...new Set([...facts.units, ...c.units])],
   };
 }
 
@@ -126,7 +122,7 @@ export function rollup(rows: readonly AttendanceRow[], keyOf: (row: AttendanceRo
     else g.noQuota += 1;
     groups.set(key, g);
   }
-  return [...groups.values()].sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''));
+  return [...groups.values()].sort((a, b) => collate(a.key ?? '', b.key ?? ''));
 }
 
 /** Cadres assigned (to a unit, on any board) at some time in the year. */
@@ -152,7 +148,7 @@ const NO_VISITS: CadreYearFacts = { days: 0, daysSoFar: 0, confirmedDays: 0, vis
  */
 export async function queryAttendance(db: Executor, q: AttendanceQuery): Promise<AttendanceAnswer> {
   const ctx = await loadContext(db, 'attendance_context');
-  if (q.scope.kind !== 'cadre') return answer(ctx, await loadCadreYears(db, q.year, q.today), q);
+  if (q.scope.kind !== 'cadre') return answer(ctx, await loadCadreYears(db, q.year, q.today, q.scope.kind !== 'all'), q);
   const period = yearPeriod(q.year);
   const visits = await visitsBetween(db, 'attendance_visits', period.start, period.end ?? period.start, [q.scope.cadreId]);
   return answer(ctx, new Map(visits.length === 0 ? [] : [[q.scope.cadreId, factsFromVisits(visits, q.year, q.today)]]), q);
@@ -174,22 +170,25 @@ export async function attendanceFromVisits(db: Executor, q: AttendanceQuery): Pr
   return answer(ctx, new Map([...byCadre].map(([cadreId, visits]) => [cadreId, factsFromVisits(visits, q.year, q.today)])), q);
 }
 
-function answer(ctx: Context, facts: ReadonlyMap<string, CadreYearFacts>, q: AttendanceQuery): AttendanceAnswer {
-  const cadres = new Set([...facts.keys(), ...assignedIn(ctx, q.year)]);
+function answer(ctx: Context, visits: ReadonlyMap<string, CadreYearFacts>, q: AttendanceQuery): AttendanceAnswer {
+  const cadres = new Set([...visits.keys(), ...assignedIn(ctx, q.year)]);
   const ref = referenceDate(q.year, q.today);
   const rows = [...cadres]
-    .map((cadreId) => rowFor(ctx, cadreId, facts.get(cadreId) ?? NO_VISITS, q.year, q.today))
-    // An organizer of a province also sees cadres from elsewhere who followed or visited its communes.
-    .filter(({ row, units }) => {
-      if (q.scope.kind === 'all') return true;
-      const unitCodes = units();
-      return inScope(q.scope, { cadreIds: [row.cadreId], agencyIds: [row.agencyId], unitCodes, provinceCodes: [row.provinceCode, ...unitCodes.map((u) => provinceOf(ctx, u, ref))] }, ctx, ref);
+    .flatMap((cadreId) => {
+      const c = cadreYearContext(ctx, cadreId, q.year, ref);
+      const facts = visits.get(cadreId) ?? NO_VISITS;
+      if (q.scope.kind !== 'all') {
+        // An organizer of a province also sees cadres from elsewhere who followed or visited its communes.
+        const units = [...new Set([...facts.units ?? [], ...c.units])];
+        const provinceCodes = [c.provinceCode, ...units.map((u) => provinceOf(ctx, u, ref))];
+        if (!inScope(q.scope, { cadreIds: [cadreId], agencyIds: [c.agencyId], unitCodes: units, provinceCodes }, ctx, ref)) return [];
+      }
+      return [rowFor(c, cadreId, facts, q.year, q.today)];
     })
-    .map(({ row }) => row)
     .filter((r) => (q.provinceCode === undefined || r.provinceCode === q.provinceCode)
       && (q.agencyId === undefined || r.agencyId === q.agencyId)
       && (q.cadreId === undefined || r.cadreId === q.cadreId))
-    .sort((a, b) => (a.agencyId ?? '').localeCompare(b.agencyId ?? '') || a.cadreId.localeCompare(b.cadreId));
+    .sort((a, b) => collate(a.agencyId ?? '', b.agencyId ?? '') || collate(a.cadreId, b.cadreId));
   return {
     year: q.year,
     today: q.today,

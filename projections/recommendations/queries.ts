@@ -4,6 +4,7 @@ import { toEpochDay } from '#src/domain/time.js';
 import type { Executor } from '#src/projections/Projection.js';
 import { ancestorsOf, loadContext, memoOn, provinceOf, type Context } from '../attendance/contextQueries.js';
 import { inScope, type DashboardScope } from '../attendance/scope.js';
+import { collate } from '../collate.js';
 
 export type RecommendationFilter = 'open' | 'answered' | 'overdue' | 'closed';
 
@@ -104,7 +105,7 @@ function byAgency(rows: readonly RecommendationRow[]): AgencyFigures[] {
       oldestOpenDays: open.length === 0 ? null : Math.max(...open.map((r) => r.ageDays)),
       meanDaysToAnswer: answered.length === 0 ? null : answered.reduce((n, r) => n + days(r.raisedOn, r.answeredOn ?? r.raisedOn), 0) / answered.length,
     };
-  }).sort((a, b) => (a.agencyId ?? '').localeCompare(b.agencyId ?? ''));
+  }).sort((a, b) => collate(a.agencyId ?? '', b.agencyId ?? ''));
 }
 
 /**
@@ -164,7 +165,7 @@ export async function queryRecommendations(db: Executor, q: RecommendationsQuery
     oldestOpenDays: g.oldest_open === null ? null : days(g.oldest_open, q.today),
     meanDaysToAnswer: g.answer_count === 0 ? null : g.answer_days / g.answer_count,
     total: g.open + g.answered + g.closed,
-  })).sort((a, b) => (a.agencyId ?? '').localeCompare(b.agencyId ?? ''));
+  })).sort((a, b) => collate(a.agencyId ?? '', b.agencyId ?? ''));
   const sum = (f: (a: (typeof figures)[number]) => number) => figures.reduce((n, a) => n + f(a), 0);
   const total = q.status === undefined ? sum((a) => a.total) : q.status === 'open' ? sum((a) => a.open) : q.status === 'overdue' ? sum((a) => a.overdue) : q.status === 'answered' ? sum((a) => a.answered) : sum((a) => a.closed);
   return {

@@ -5,6 +5,7 @@ import { agencyUnitOf, loadContext, postingOf, provinceOf } from '../attendance/
 import { inScope, type DashboardScope } from '../attendance/scope.js';
 import { visitsBetween } from '../attendance/visits.js';
 import { isDue, reportStateOf, type ReportState } from './reportState.js';
+import { collate } from '../collate.js';
 
 export interface ReportsQuery {
   year: number;
@@ -66,7 +67,7 @@ export function rates(rows: readonly ReportRow[], keyOf: (row: ReportRow) => str
     g.onTimeRate = g.due === 0 ? null : g.onTime / g.due;
     groups.set(key, g);
   }
-  return [...groups.values()].sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''));
+  return [...groups.values()].sort((a, b) => collate(a.key ?? '', b.key ?? ''));
 }
 
 /**
