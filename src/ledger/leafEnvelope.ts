@@ -53,10 +53,17 @@ export const LeafEnvelope = z.strictObject({
 });
 export type LeafEnvelope = z.infer<typeof LeafEnvelope>;
 
+/**
+ * The envelope's fields without checking `data` again: for `leafBytes`, whose canonicalization of
+ * the whole envelope has just checked it (the `Json` check is that same canonicalization, and cost
+ * the sealer as much as the rest of the schema).
+ */
+const EnvelopeFields = LeafEnvelope.extend({ data: z.unknown() });
+
 /** The leaf bytes: JCS of a valid envelope. A value JCS refuses throws LEDGER_UNREPRESENTABLE_VALUE with its path. */
 export function leafBytes(envelope: LeafEnvelope): Uint8Array {
   const bytes = canonicalBytes(envelope);
-  const parsed = LeafEnvelope.safeParse(envelope);
+  const parsed = EnvelopeFields.safeParse(envelope);
   if (!parsed.success) throw new MalformedLeaf(z.prettifyError(parsed.error));
   return bytes;
 }
