@@ -7,6 +7,7 @@ import { projectionsMigration } from './0005_projections.js';
 import { signingKeysMigration } from './0006_signing_keys.js';
 import { ledgerProofRowsMigration } from './0007_ledger_proof_rows.js';
 import { personalDataHexMigration } from './0008_personal_data_hex.js';
+import { ledgerLeavesNoStreamIndexMigration } from './0009_ledger_leaves_no_stream_index.js';
 
 /** Every migration in the order it runs. Later features append theirs here. */
-export const migrations: readonly Migration[] = [eventsMigration, ledgerMigration, authMigration, witnessesMigration, projectionsMigration, signingKeysMigration, ledgerProofRowsMigration, personalDataHexMigration];
+export const migrations: readonly Migration[] = [eventsMigration, ledgerMigration, authMigration, witnessesMigration, projectionsMigration, signingKeysMigration, ledgerProofRowsMigration, personalDataHexMigration, ledgerLeavesNoStreamIndexMigration];

@@ -137,8 +137,10 @@ export class Sealer {
   async #chainHeadsFor(trx: Executor, events: readonly StoredEvent[], current: boolean): Promise<Map<string, Hash>> {
     if (!current || this.#chainHeads.size > MAX_CHAIN_HEADS) this.#chainHeads.clear();
     const heads = this.#chainHeads;
-    const missing = [...new Set(events.map((e) => e.streamId))].filter((id) => !heads.has(id));
-    if (missing.length > 0) for (const [id, hash] of await lastLeafHashes(trx, missing)) heads.set(id, hash);
+    /** The first version of each stream the batch holds, for streams whose head is not remembered. */
+    const first = new Map<string, bigint>();
+    for (const e of events) if (!heads.has(e.streamId) && !first.has(e.streamId)) first.set(e.streamId, e.streamVersion);
+    if (first.size > 0) for (const [id, hash] of await previousLeafHashes(trx, first)) heads.set(id, hash);
     return heads;
   }
 
@@ -222,13 +224,19 @@ export class Sealer {
   }
 }
 
-/** The newest leaf hash of each stream: the `prev` of its next event (one index probe per stream). */
-async function lastLeafHashes(db: Executor, streams: string[]): Promise<Map<string, Hash>> {
+/**
+ * The leaf hash of the event before `version` in each stream: the `prev` of that version (none for
+ * version 1). Versions are dense and sealed in position order, so it is the stream's newest leaf;
+ * found through the events' (stream, version) key and the leaves' position key, two index probes
+ * per stream, so the leaves need no index of their own by stream (0009_ledger_leaves_no_stream_index).
+ */
+async function previousLeafHashes(db: Executor, firstVersions: ReadonlyMap<string, bigint>): Promise<Map<string, Hash>> {
+  const streams = [...firstVersions.keys()];
+  const versions = streams.map((id) => (firstVersions.get(id)! - 1n).toString());
   const rows = await sql<{ stream_id: string; leaf_hash: Uint8Array }>`
     SELECT s.stream_id, l.leaf_hash
-    FROM unnest(${streams}::text[]) AS s(stream_id)
-    CROSS JOIN LATERAL (
-      SELECT leaf_hash FROM ledger_leaves WHERE stream_id = s.stream_id ORDER BY leaf_index DESC LIMIT 1
-    ) AS l`.execute(db);
+    FROM unnest(${streams}::text[], ${versions}::bigint[]) AS s(stream_id, version)
+    JOIN events e ON e.stream_id = s.stream_id AND e.stream_version = s.version
+    JOIN ledger_leaves l ON l.global_position = e.global_position`.execute(db);
   return new Map(rows.rows.map((r) => [r.stream_id, toBytes(r.leaf_hash)]));
 }
