@@ -33,6 +33,9 @@ export interface StoredLeafRow {
   leaf_hash: Uint8Array;
 }
 
+/** The leaf a proof is for: its place and hash (its bytes are not needed to prove it). */
+export type ProofLeafRow = Omit<StoredLeafRow, 'leaf_bytes'>;
+
 interface ProofRow {
   /** -1 for the leaf asked for by position, else the node's level. */
   level: number;
@@ -40,31 +43,31 @@ interface ProofRow {
   hash: Uint8Array;
   global_position: string | bigint | null;
   stream_id: string | null;
-  leaf_bytes: Uint8Array | null;
 }
 
 /**
  * The leaf at `position` (if given) and the perfect subtrees `ids` in one round trip (the
  * 0007_ledger_proof_rows function): a caller that can guess the leaf's index (position − 1 without
- * gaps) plans its proof before knowing it for sure.
+ * gaps) plans its proof before knowing it for sure. The function also answers the leaf's bytes;
+ * they are left out of the select list, so a proof does not carry ~1 KB of hex it never reads.
  */
 export async function fetchLeafWithNodes(
   db: Executor, position: bigint | undefined, ids: readonly NodeId[],
-): Promise<{ leaf: StoredLeafRow | undefined; nodes: Map<string, Hash> }> {
+): Promise<{ leaf: ProofLeafRow | undefined; nodes: Map<string, Hash> }> {
   const leaves = ids.filter((id) => id.level === 0).map((id) => id.index.toString());
   const inner = ids.filter((id) => id.level > 0);
   const rows = (
     await sql<ProofRow>`
-      SELECT level, idx, hash, global_position, stream_id, leaf_bytes FROM ledger_proof_rows(
+      SELECT level, idx, hash, global_position, stream_id FROM ledger_proof_rows(
         ${position?.toString() ?? null}::bigint, ${leaves}::bigint[],
         ${inner.map((i) => i.level)}::smallint[], ${inner.map((i) => i.index.toString())}::bigint[])`.execute(db)
   ).rows;
-  let leaf: StoredLeafRow | undefined;
+  let leaf: ProofLeafRow | undefined;
   const nodes = new Map<string, Hash>();
   for (const r of rows) {
     const level = Number(r.level);
     if (level === -1) {
-      leaf = { leaf_index: r.idx, global_position: r.global_position!, stream_id: r.stream_id!, leaf_bytes: r.leaf_bytes!, leaf_hash: r.hash };
+      leaf = { leaf_index: r.idx, global_position: r.global_position!, stream_id: r.stream_id!, leaf_hash: r.hash };
     } else {
       nodes.set(nodeKey({ level, index: toBigint(r.idx) }), toBytes(r.hash));
     }
