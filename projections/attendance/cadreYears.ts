@@ -64,6 +64,19 @@ export async function recountCadreYears(trx: Executor, visits: string, cadreYear
   if (keys.length === 0) return;
   const k = sql`jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) AS k(cadre_id uuid, year integer)`;
   await sql`DELETE FROM ${sql.table(cadreYears)} AS c USING ${k} WHERE c.cadre_id = k.cadre_id AND c.year = k.year`.execute(trx);
+  await insertCounts(trx, visits, cadreYears, k);
+}
+
+/** Recounts every cadre-year (a build being promoted: its batches deferred the recounts). */
+export async function recountAllCadreYears(trx: Executor, visits: string, cadreYears: string): Promise<void> {
+  await sql`DELETE FROM ${sql.table(cadreYears)}`.execute(trx);
+  await insertCounts(trx, visits, cadreYears, sql`(
+    SELECT DISTINCT v.cadre_id, y::integer AS year
+    FROM ${sql.table(visits)} AS v, generate_series(extract(year FROM v.start_date)::integer, extract(year FROM v.end_date)::integer) AS y) AS k`);
+}
+
+/** Inserts the counts of the cadre-years `k` (a FROM item with columns cadre_id, year). */
+async function insertCounts(trx: Executor, visits: string, cadreYears: string, k: ReturnType<typeof sql>): Promise<void> {
   const ofYear = sql`v.cadre_id = k.cadre_id AND v.start_date <= y.last AND v.end_date >= y.first`;
   await sql`
     INSERT INTO ${sql.table(cadreYears)} (cadre_id, year, days, confirmed_days, visits, activities, units)

@@ -1,5 +1,5 @@
-import type { Executor, ProjectedEvent, Projection, TableNames } from '#src/projections/Projection.js';
-import { cadreYearsTableDdl, recountCadreYears } from './cadreYears.js';
+import type { ApplyOptions, Executor, ProjectedEvent, Projection, TableNames } from '#src/projections/Projection.js';
+import { cadreYearsTableDdl, recountAllCadreYears, recountCadreYears } from './cadreYears.js';
 import { applyContextEvents, contextEventTypes, contextTableDdl } from './context.js';
 import { visitEventTypes, visitsTableDdl } from './visits.js';
 import { applyVisitEvents } from './visitBatch.js';
@@ -17,8 +17,11 @@ export const attendance: Projection<Tables> = {
   version: 2,
   eventTypes: [...visitEventTypes, ...contextEventTypes],
   tables: { attendance_visits: visitsTableDdl, attendance_cadre_years: cadreYearsTableDdl, attendance_context: contextTableDdl },
-  async apply(trx: Executor, events: readonly ProjectedEvent[], tables: TableNames<Tables>) {
+  async apply(trx: Executor, events: readonly ProjectedEvent[], tables: TableNames<Tables>, options?: ApplyOptions) {
     const touched = await applyVisitEvents(trx, tables.attendance_visits, await applyContextEvents(trx, tables.attendance_context, events));
-    await recountCadreYears(trx, tables.attendance_visits, tables.attendance_cadre_years, touched);
+    if (!options?.deferDerived) await recountCadreYears(trx, tables.attendance_visits, tables.attendance_cadre_years, touched);
+  },
+  async recountDerived(trx: Executor, tables: TableNames<Tables>) {
+    await recountAllCadreYears(trx, tables.attendance_visits, tables.attendance_cadre_years);
   },
 };

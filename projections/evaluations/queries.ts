@@ -50,6 +50,7 @@ export async function queryEvaluations(db: Executor, q: EvaluationsQuery): Promi
     FROM evaluations_cadres ${yearFilter} ORDER BY year, committee_unit_code, cadre_id`.execute(db)).rows
     .map((r) => ({ ...r, provinceCode: provinceOf(ctx, r.committeeUnitCode, yearEnd(r.year)) }))
     .filter((r) => {
+      if (q.scope.kind === 'all') return true;
       const agencyId = postingOf(ctx, r.cadreId, yearEnd(r.year))?.agencyId ?? null;
       const agencyUnit = agencyId === null ? null : agencyUnitOf(ctx, agencyId);
       return inScope(q.scope, { cadreIds: [r.cadreId], agencyIds: [agencyId], unitCodes: [r.committeeUnitCode], provinceCodes: [r.provinceCode, agencyUnit === null ? null : provinceOf(ctx, agencyUnit, yearEnd(r.year))] }, ctx, yearEnd(r.year));
@@ -59,7 +60,7 @@ export async function queryEvaluations(db: Executor, q: EvaluationsQuery): Promi
     SELECT committee_unit_code AS "committeeUnitCode", unit_code AS "unitCode", year, rating
     FROM evaluations_units ${yearFilter} ORDER BY year, committee_unit_code, unit_code`.execute(db)).rows
     .map((r) => ({ ...r, provinceCode: provinceOf(ctx, r.committeeUnitCode, yearEnd(r.year)) }))
-    .filter((r) => inScope(q.scope, { unitCodes: [r.committeeUnitCode, r.unitCode], provinceCodes: [r.provinceCode] }, ctx, yearEnd(r.year)))
+    .filter((r) => q.scope.kind === 'all' || inScope(q.scope, { unitCodes: [r.committeeUnitCode, r.unitCode], provinceCodes: [r.provinceCode] }, ctx, yearEnd(r.year)))
     .filter((r) => q.provinceCode === undefined || r.provinceCode === q.provinceCode);
   return {
     cadres: { total: cadreRows.length, rows: cadreRows.slice(q.offset, q.offset + q.limit) },

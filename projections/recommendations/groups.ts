@@ -48,10 +48,21 @@ export async function recountGroups(trx: Executor, items: string, groups: string
   const touched = sql`jsonb_to_recordset(${JSON.stringify(unique)}::jsonb) AS k(agency_key text, unit_code text)`;
   await sql`DELETE FROM ${sql.table(groups)} AS g USING ${touched}
             WHERE g.agency_key = k.agency_key AND g.unit_code = k.unit_code`.execute(trx);
+  await insertCounts(trx, groups, sql`${touched} JOIN ${sql.table(items)} AS i ON i.unit_code = k.unit_code AND coalesce(i.agency_id::text, '') = k.agency_key`);
+}
+
+/** Recounts every group (a build being promoted: its batches deferred the recounts), in one pass. */
+export async function recountAllGroups(trx: Executor, items: string, groups: string): Promise<void> {
+  await sql`DELETE FROM ${sql.table(groups)}`.execute(trx);
+  await insertCounts(trx, groups, sql`${sql.table(items)} AS i`);
+}
+
+/** Counts the items of `from` (which names them i) per group. */
+async function insertCounts(trx: Executor, groups: string, from: ReturnType<typeof sql>): Promise<void> {
   await sql`
     INSERT INTO ${sql.table(groups)} (agency_key, agency_id, unit_code, open_count, answered_count, closed_count, open_with_due,
                                       oldest_open, answer_count, answer_days)
-    SELECT k.agency_key, i.agency_id, k.unit_code,
+    SELECT coalesce(i.agency_id::text, ''), i.agency_id, i.unit_code,
            count(*) FILTER (WHERE ${OPEN}),
            count(*) FILTER (WHERE i.status = 'answered'),
            count(*) FILTER (WHERE i.status = 'closed'),
@@ -59,7 +70,6 @@ export async function recountGroups(trx: Executor, items: string, groups: string
            min(i.raised_on) FILTER (WHERE ${OPEN}),
            count(i.answered_on),
            coalesce(sum(i.answered_on - i.raised_on), 0)
-    FROM ${touched}
-    JOIN ${sql.table(items)} AS i ON i.unit_code = k.unit_code AND coalesce(i.agency_id::text, '') = k.agency_key
-    GROUP BY k.agency_key, i.agency_id, k.unit_code`.execute(trx);
+    FROM ${from}
+    GROUP BY 1, 2, 3`.execute(trx);
 }

@@ -1,6 +1,6 @@
-import type { Executor, ProjectedEvent, Projection, TableNames } from '#src/projections/Projection.js';
+import type { ApplyOptions, Executor, ProjectedEvent, Projection, TableNames } from '#src/projections/Projection.js';
 import { applyContextEvents, contextEventTypes, contextTableDdl } from '../attendance/context.js';
-import { groupsTableDdl, recountGroups } from './groups.js';
+import { groupsTableDdl, recountAllGroups, recountGroups } from './groups.js';
 import { applyItems } from './items.js';
 
 type Tables = 'recommendations_items' | 'recommendations_groups' | 'recommendations_context';
@@ -47,8 +47,11 @@ export const recommendations: Projection<Tables> = {
     recommendations_groups: groupsTableDdl,
     recommendations_context: contextTableDdl,
   },
-  async apply(trx: Executor, events: readonly ProjectedEvent[], tables: TableNames<Tables>) {
+  async apply(trx: Executor, events: readonly ProjectedEvent[], tables: TableNames<Tables>, options?: ApplyOptions) {
     const touched = await applyItems(trx, tables.recommendations_items, await applyContextEvents(trx, tables.recommendations_context, events));
-    await recountGroups(trx, tables.recommendations_items, tables.recommendations_groups, touched);
+    if (!options?.deferDerived) await recountGroups(trx, tables.recommendations_items, tables.recommendations_groups, touched);
+  },
+  async recountDerived(trx: Executor, tables: TableNames<Tables>) {
+    await recountAllGroups(trx, tables.recommendations_items, tables.recommendations_groups);
   },
 };

@@ -32,5 +32,19 @@ export interface Projection<Logical extends string = string> {
   readonly eventTypes: readonly EventType[];
   /** DDL per logical table, given its physical name (CREATE TABLE … and its indexes). */
   readonly tables: Readonly<Record<Logical, (physical: string) => string>>;
-  apply(trx: Executor, events: readonly ProjectedEvent[], tables: TableNames<Logical>): Promise<void>;
+  apply(trx: Executor, events: readonly ProjectedEvent[], tables: TableNames<Logical>, options?: ApplyOptions): Promise<void>;
+  /**
+   * Recounts every row of the tables the projection derives from its other tables (pre-counted
+   * figures: a pure function of those rows). A projection that has some recounts what each batch
+   * touched, unless told to defer; then the runner calls this once, when the build is promoted.
+   */
+  recountDerived?(trx: Executor, tables: TableNames<Logical>): Promise<void>;
+}
+
+export interface ApplyOptions {
+  /**
+   * The build is not active yet (a rebuild, a new version catching up): nobody reads it, so the
+   * derived tables are recounted once at promotion (recountDerived) instead of after every batch.
+   */
+  readonly deferDerived?: boolean;
 }

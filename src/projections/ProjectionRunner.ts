@@ -191,7 +191,7 @@ export class ProjectionRunner {
     const state = (await buildsOf(trx, projection.name)).find((b) => b.version === projection.version && b.generation === generation);
     if (!state || state.status === 'retired' || scannedTo <= state.position) return;
     const fresh = events.filter((e) => e.position > state.position);
-    if (fresh.length > 0) await projection.apply(trx, fresh, tables);
+    if (fresh.length > 0) await projection.apply(trx, fresh, tables, { deferDerived: state.status === 'building' });
     await sql`UPDATE projection_state SET position = ${scannedTo.toString()}, updated_at = now()
               WHERE name = ${projection.name} AND version = ${projection.version} AND generation = ${generation}`.execute(trx);
     if (state.status === 'building' && scannedTo >= (await visibleHead(trx))) await this.#promote(trx, build);
@@ -200,6 +200,9 @@ export class ProjectionRunner {
   async #promote(trx: Executor, build: Build): Promise<void> {
     const { projection, generation, tables } = build;
     const previous = (await buildsOf(trx, projection.name)).filter((b) => b.status !== 'retired' && !(b.version === projection.version && b.generation === generation));
+    const own = (await buildsOf(trx, projection.name)).find((b) => b.version === projection.version && b.generation === generation);
+    // While building, batches left the derived tables alone (ApplyOptions.deferDerived).
+    if (own?.status === 'building') await projection.recountDerived?.(trx, tables);
     await sql`UPDATE projection_state SET status = 'retired', updated_at = now()
               WHERE name = ${projection.name} AND NOT (version = ${projection.version} AND generation = ${generation}) AND status <> 'retired'`.execute(trx);
     await sql`UPDATE projection_state SET status = 'active', promoted_at = now(), updated_at = now()
