@@ -9,6 +9,10 @@ export const inspectionErrorCodeInfos = {
   INSPECTION_KEY_NOT_FOUND: { status: 404, meaning: 'No signing key with this id is registered to the report’s cadre.' },
   INSPECTION_SIGNATURE_INVALID: { status: 400, meaning: 'The signature is not base64 of 1 to 16384 bytes.' },
   INSPECTION_CHECKPOINT_UNKNOWN: { status: 404, meaning: 'A known checkpoint size names no checkpoint the log signed.' },
+  INSPECTION_NOT_SEALED_YET: {
+    status: 503,
+    meaning: 'An event the inspection rests on is recorded but not yet sealed into the ledger (the sealer waited 30 s for it); retry shortly. Never judged as tampering.',
+  },
 } satisfies Record<string, ErrorCodeInfo>;
 
 export type InspectionErrorCode = keyof typeof inspectionErrorCodeInfos;
