@@ -15,21 +15,24 @@ export interface LeafScanRow {
 }
 
 /**
- * Rows of a keyset scan in pages, the next page already requested while the caller works through
- * the current one: the database reads and sends page k + 1 while this process hashes page k (two
- * cores instead of taking turns on one). `take` answers from the current page; `refill` waits for
- * the next one and answers false once the scan is done.
+ * Rows of a scan in numbered pages, the next `depth` pages already requested while the caller works
+ * through the current one: the database reads and sends pages k + 1 … k + depth (on as many
+ * connections) while this process hashes page k. Pages are numbered, not keyed by the previous
+ * page's last row, so none waits for another. `take` answers from the current page; `refill` moves
+ * to the next page (possibly empty) and answers false once there are none; `next` takes across pages.
  */
-export class ReadAhead<R> {
+export class PagedScan<R> {
   #page: R[] = [];
   #at = 0;
-  #pending: Promise<R[]> | undefined;
+  #requested = 0;
+  readonly #inFlight: Promise<R[]>[] = [];
 
   constructor(
-    private readonly fetchAfter: (last: R | undefined) => Promise<R[]>,
-    private readonly pageSize: number,
+    private readonly fetchPage: (page: number) => Promise<R[]>,
+    private readonly pages: number,
+    depth: number,
   ) {
-    this.#pending = this.#request(undefined);
+    for (let i = 0; i < depth; i++) this.#request();
   }
 
   take(): R | undefined {
@@ -37,37 +40,60 @@ export class ReadAhead<R> {
   }
 
   async refill(): Promise<boolean> {
-    if (!this.#pending) return false;
-    this.#page = await this.#pending;
+    const pending = this.#inFlight.shift();
+    if (!pending) return false;
+    this.#request();
+    this.#page = await pending;
     this.#at = 0;
-    const last = this.#page[this.#page.length - 1];
-    this.#pending = this.#page.length === this.pageSize ? this.#request(last) : undefined;
-    return this.#page.length > 0;
+    return true;
   }
 
   async next(): Promise<R | undefined> {
-    return this.take() ?? ((await this.refill()) ? this.take() : undefined);
+    for (;;) {
+      const row = this.take();
+      if (row !== undefined) return row;
+      if (!(await this.refill())) return undefined;
+    }
   }
 
-  #request(last: R | undefined): Promise<R[]> {
-    const page = this.fetchAfter(last);
-    // A caller that stops early (a failure found) never awaits the page in flight.
+  #request(): void {
+    if (this.#requested >= this.pages) return;
+    const page = this.fetchPage(this.#requested++);
+    // A caller that stops early (a failure found) never awaits the pages in flight.
     page.catch(() => undefined);
-    return page;
+    this.#inFlight.push(page);
   }
 }
 
-/** Leaves in leaf-index order. */
-export function scanLeaves(db: Executor, pageSize: number): ReadAhead<LeafScanRow> {
-  return new ReadAhead(async (last) => {
-    const after = last ? last.leaf_index.toString() : '-1';
+/** How the verifier pages through the first `size` leaves: `pageSize` leaf indices a page. */
+export interface LeafPaging {
+  size: bigint;
+  pageSize: number;
+  /** Pages requested ahead of the one being checked. */
+  depth: number;
+}
+
+function pageBounds(p: LeafPaging, page: number): { lo: string; hi: string } {
+  const lo = BigInt(page) * BigInt(p.pageSize);
+  const hi = lo + BigInt(p.pageSize);
+  return { lo: lo.toString(), hi: (hi < p.size ? hi : p.size).toString() };
+}
+
+function pageCount(p: LeafPaging): number {
+  return Number((p.size + BigInt(p.pageSize) - 1n) / BigInt(p.pageSize));
+}
+
+/** Leaves [0, size) in leaf-index order, page k holding indices [k·pageSize, (k+1)·pageSize). */
+export function scanLeaves(db: Executor, paging: LeafPaging): PagedScan<LeafScanRow> {
+  return new PagedScan(async (page) => {
+    const { lo, hi } = pageBounds(paging, page);
     return (
       await sql<LeafScanRow>`
         SELECT l.leaf_index::text, l.global_position::text, l.stream_id, encode(l.leaf_hash, 'base64') AS leaf_hash,
                sha256('\\x00'::bytea || l.leaf_bytes) = l.leaf_hash AS bytes_ok
-        FROM ledger_leaves l WHERE l.leaf_index > ${after}::bigint ORDER BY l.leaf_index LIMIT ${pageSize}`.execute(db)
+        FROM ledger_leaves l WHERE l.leaf_index >= ${lo}::bigint AND l.leaf_index < ${hi}::bigint ORDER BY l.leaf_index`.execute(db)
     ).rows;
-  }, pageSize);
+  }, pageCount(paging), paging.depth);
 }
 
 /**
@@ -91,18 +117,24 @@ export interface EventScanRow {
 const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
 /**
- * Committed events in position order, straight from the table: the sealed range lies below every
- * in-flight append, so the horizon readAll applies for subscribers changes nothing here.
+ * Committed events in position order, straight from the table, in the pages of `scanLeaves`: page k
+ * holds the events after the position of the last leaf below index k·pageSize, up to that of the
+ * last leaf below the page's end, so the pages together are every event up to the last leaf's
+ * position, each once, whatever gaps or missing rows there are. (The sealed range lies below every
+ * in-flight append, so the horizon readAll applies for subscribers changes nothing here.)
  */
-export function scanEvents(db: Executor, pageSize: number): ReadAhead<EventScanRow> {
-  return new ReadAhead(async (last) => {
-    const after = last ? last.global_position : '0';
+export function scanEvents(db: Executor, paging: LeafPaging): PagedScan<EventScanRow> {
+  const below = (index: string) => sql`(SELECT b.global_position FROM ledger_leaves b WHERE b.leaf_index < ${index}::bigint ORDER BY b.leaf_index DESC LIMIT 1)`;
+  return new PagedScan(async (page) => {
+    const { lo, hi } = pageBounds(paging, page);
     return (
       await sql<EventScanRow>`
         SELECT e.global_position::text, e.stream_id, e.stream_version::text, e.event_id, e.type, e.schema_version, e.data, e.metadata,
                to_char(e.occurred_at AT TIME ZONE 'UTC', ${sql.raw(ISO)}) AS occurred_at,
                to_char(e.recorded_at AT TIME ZONE 'UTC', ${sql.raw(ISO)}) AS recorded_at
-        FROM events e WHERE e.global_position > ${after}::bigint ORDER BY e.global_position LIMIT ${pageSize}`.execute(db)
+        FROM events e
+        WHERE e.global_position > coalesce(${below(lo)}, 0) AND e.global_position <= ${below(hi)}
+        ORDER BY e.global_position`.execute(db)
     ).rows;
-  }, pageSize);
+  }, pageCount(paging), paging.depth);
 }

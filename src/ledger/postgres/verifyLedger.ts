@@ -34,6 +34,8 @@ export interface VerifyOptions {
   vkey?: string;
   onProgress?: (done: bigint, total: bigint) => void;
   pageSize?: number;
+  /** Pages of each scan requested ahead of the one being checked (default 2). */
+  readAhead?: number;
 }
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
@@ -51,11 +53,11 @@ interface StoredCheckpoint {
  * every stored checkpoint's signature and root, and the consistency proof served between
  * consecutive checkpoints. Stops at the first failure and names it.
  *
- * Events and leaves are read as two keyset scans, each a page ahead (ledgerScan.ts). Per leaf, the
- * leaf text is spliced from the stored event and hashed once; it must give the stored leaf hash,
- * and the stored leaf bytes must hash to that same hash (checked by the database, where the bytes
- * are), so the stored bytes are the recomputed ones unless SHA-256 has a collision, the assumption
- * the whole log rests on. Any mismatch is diagnosed on the exact stored bytes (`diagnoseLeaf`).
+ * Events and leaves are read as two scans in numbered pages, each `readAhead` pages ahead
+ * (ledgerScan.ts). Per leaf, the leaf text is spliced from the stored event and hashed once; it
+ * must give the stored leaf hash, and the stored leaf bytes must hash to that same hash (checked by
+ * the database, where the bytes are), so the stored bytes are the recomputed ones unless SHA-256
+ * has a collision, the assumption the whole log rests on. Any mismatch is diagnosed on the exact stored bytes (`diagnoseLeaf`).
  */
 export async function verifyLedger(database: Database, options: VerifyOptions = {}): Promise<VerifyResult> {
   const db = database.db;
@@ -69,8 +71,10 @@ export async function verifyLedger(database: Database, options: VerifyOptions = 
   });
   if (!meta) return checkpoints.length === 0 && total === 0n ? result() : result({ kind: 'checkpoint', message: 'ledger_meta is missing' });
   const checker = new CheckpointChecker(checkpoints, noteVerifier(options.vkey ?? meta.vkey), meta.origin, reader);
-  const events = scanEvents(db, pageSize);
-  const leaves = scanLeaves(db, pageSize);
+  // The leaves sealed when verification starts (checkpoints were read before: none is larger).
+  const paging = { size: total, pageSize, depth: options.readAhead ?? 2 };
+  const events = scanEvents(db, paging);
+  const leaves = scanLeaves(db, paging);
   /** Each stream's newest leaf hash in base64: the next leaf's `prev`. */
   const chains = new Map<string, string>();
   const tree = new CompactRangeBuilder();
