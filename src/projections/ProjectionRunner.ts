@@ -161,10 +161,20 @@ export class ProjectionRunner {
     const head = await this.store.headPosition();
     const types = [...new Set(builds.flatMap((b) => b.projection.eventTypes))];
     const ordered = [...builds].sort((a, b) => a.projection.name.localeCompare(b.projection.name));
+    // The next page is read and decoded while this one is written: reading and decoding is the
+    // runner's work, writing PostgreSQL's, and on two cores each waited for the other half the time.
+    const read = (fromPosition: bigint) => {
+      const reading = this.store.readAll({ fromPosition, limit: REBUILD_PAGE_SIZE, types })
+        .then((page) => ({ page, decoded: page.events.map(toProjected) }));
+      // Awaited below; if writing the current page fails first, its error is the one thrown.
+      reading.catch(() => undefined);
+      return reading;
+    };
+    let next = read(1n);
     for (let from = 1n; ;) {
-      const page = await this.store.readAll({ fromPosition: from, limit: REBUILD_PAGE_SIZE, types });
+      const { page, decoded } = await next;
       if (page.nextPosition <= from) break;
-      const decoded = page.events.map(toProjected);
+      if (page.events.length > 0) next = read(page.nextPosition);
       // One transaction (one commit, one WAL flush) per page for all the builds, each with its
       // rows and its checkpoint. The locks are taken in name order, so two such transactions
       // cannot deadlock; the live runner holds one at a time.
