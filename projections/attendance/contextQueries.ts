@@ -116,9 +116,14 @@ export function agencyUnitOf(ctx: Context, agencyId: string): string | null {
 const derived = new WeakMap<Context, Map<string, unknown>>();
 
 export function memoOn<T>(ctx: Context, key: string, compute: () => T): T {
-  const cache = derived.get(ctx) ?? new Map<string, unknown>();
-  derived.set(ctx, cache);
-  if (cache.has(key)) return cache.get(key) as T;
+  let cache = derived.get(ctx);
+  if (cache === undefined) {
+    cache = new Map<string, unknown>();
+    derived.set(ctx, cache);
+  }
+  // One lookup on the hot path (a dashboard asks tens of thousands per answer).
+  const hit = cache.get(key);
+  if (hit !== undefined || cache.has(key)) return hit as T;
   const value = compute();
   cache.set(key, value);
   return value;

@@ -1,10 +1,11 @@
+import { sql } from 'kysely';
 import type { IsoDate } from '#events/common.js';
 import { yearPeriod } from '#src/domain/time.js';
 import type { Executor } from '#src/projections/Projection.js';
-import { agencyUnitOf, loadContext, postingOf, provinceOf } from '../attendance/contextQueries.js';
+import { agencyUnitOf, loadContext, memoOn, postingOf, provinceOf, type Context } from '../attendance/contextQueries.js';
 import { inScope, type DashboardScope } from '../attendance/scope.js';
-import { visitsBetween } from '../attendance/visits.js';
-import { isDue, reportStateOf, type ReportState } from './reportState.js';
+import { visitsBetween, type VisitRow } from '../attendance/visits.js';
+import { dueDateOf, isDue, stateOf, type ReportState } from './reportState.js';
 import { collate } from '../collate.js';
 
 export interface ReportsQuery {
@@ -72,23 +73,79 @@ export function rates(rows: readonly ReportRow[], keyOf: (row: ReportRow) => str
 
 /**
  * Every visit that ended in the year and was not cancelled (its report's deadline runs from its
- * last day, so a visit across the new year belongs to the year it ended in).
+ * last day, so a visit across the new year belongs to the year it ended in). Only those rows leave
+ * the database, without their activities; what a row takes from the context (the cadre's agency,
+ * the provinces, the due date) depends only on its cadre, last day and unit, and is kept with the
+ * context (memoOn) for the next query.
  */
 export async function queryReports(db: Executor, q: ReportsQuery): Promise<ReportsAnswer> {
   const ctx = await loadContext(db, 'reports_context');
   const { start, end } = yearPeriod(q.year);
+  const visits = await sql<Omit<VisitRow, 'activities'>>`
+    SELECT visit_id AS "visitId", cadre_id AS "cadreId", unit_code AS "unitCode", start_date::text AS "startDate",
+           end_date::text AS "endDate", status, report_id AS "reportId", filed_on::text AS "filedOn", amendments
+    FROM reports_visits
+    WHERE end_date BETWEEN ${start}::date AND ${end ?? start}::date AND status <> 'cancelled'
+    ORDER BY start_date, visit_id`.execute(db);
+  return answerFrom(ctx, visits.rows, q);
+}
+
+/** The definition queryReports is held to: every visit overlapping the year read, then filtered. */
+export async function reportsFromVisits(db: Executor, q: ReportsQuery): Promise<ReportsAnswer> {
+  const ctx = await loadContext(db, 'reports_context');
+  const { start, end } = yearPeriod(q.year);
   const visits = (await visitsBetween(db, 'reports_visits', start, end ?? start))
     .filter((v) => v.endDate >= start && v.endDate <= (end ?? start) && v.status !== 'cancelled');
+  return answerFrom(ctx, visits, q);
+}
+
+interface VisitContext {
+  agencyId: string | null;
+  provinceCode: string | null;
+  agencyProvinceCode: string | null;
+  dueDate: IsoDate | null;
+}
+
+/** Per cadre, per `<last day>/<unit>`: nested so that a lookup hashes a short key, not a long one. */
+function visitContext(ctx: Context, v: Omit<VisitRow, 'activities'>): VisitContext {
+  const byCadre = memoOn(ctx, 'report-visits', () => new Map<string, Map<string, VisitContext>>());
+  let ofCadre = byCadre.get(v.cadreId);
+  if (ofCadre === undefined) {
+    ofCadre = new Map();
+    byCadre.set(v.cadreId, ofCadre);
+  }
+  const key = v.endDate + v.unitCode;
+  let found = ofCadre.get(key);
+  if (found === undefined) {
+    found = computeVisitContext(ctx, v);
+    ofCadre.set(key, found);
+  }
+  return found;
+}
+
+function computeVisitContext(ctx: Context, v: Omit<VisitRow, 'activities'>): VisitContext {
+  const agencyId = postingOf(ctx, v.cadreId, v.endDate)?.agencyId ?? null;
+  const agencyUnit = agencyId === null ? null : agencyUnitOf(ctx, agencyId);
+  return {
+    agencyId,
+    provinceCode: provinceOf(ctx, v.unitCode, v.endDate),
+    agencyProvinceCode: agencyUnit === null ? null : provinceOf(ctx, agencyUnit, v.endDate),
+    dueDate: dueDateOf(ctx, v),
+  };
+}
+
+function answerFrom(ctx: Context, visits: ReadonlyArray<Omit<VisitRow, 'activities'>>, q: ReportsQuery): ReportsAnswer {
   const rows = visits.flatMap((v): ReportRow[] => {
-    const agencyId = postingOf(ctx, v.cadreId, v.endDate)?.agencyId ?? null;
-    const agencyUnit = agencyId === null ? null : agencyUnitOf(ctx, agencyId);
-    const provinceCode = provinceOf(ctx, v.unitCode, v.endDate);
-    const facets = { cadreIds: [v.cadreId], agencyIds: [agencyId], unitCodes: [v.unitCode], provinceCodes: [provinceCode, agencyUnit === null ? null : provinceOf(ctx, agencyUnit, v.endDate)] };
-    if (!inScope(q.scope, facets, ctx, v.endDate) || (q.provinceCode !== undefined && provinceCode !== q.provinceCode)) return [];
-    const { dueDate, state } = reportStateOf(ctx, v, q.today);
+    const c = visitContext(ctx, v);
+    if (q.provinceCode !== undefined && c.provinceCode !== q.provinceCode) return [];
+    if (q.scope.kind !== 'all') {
+      const facets = { cadreIds: [v.cadreId], agencyIds: [c.agencyId], unitCodes: [v.unitCode], provinceCodes: [c.provinceCode, c.agencyProvinceCode] };
+      if (!inScope(q.scope, facets, ctx, v.endDate)) return [];
+    }
+    const state = stateOf(v.filedOn, c.dueDate, q.today);
     return [{
-      visitId: v.visitId, cadreId: v.cadreId, agencyId, unitCode: v.unitCode, provinceCode, startDate: v.startDate, endDate: v.endDate,
-      visitStatus: v.status, reportId: v.reportId, filedOn: v.filedOn, dueDate, state, amended: v.amendments > 0, amendments: v.amendments,
+      visitId: v.visitId, cadreId: v.cadreId, agencyId: c.agencyId, unitCode: v.unitCode, provinceCode: c.provinceCode, startDate: v.startDate, endDate: v.endDate,
+      visitStatus: v.status, reportId: v.reportId, filedOn: v.filedOn, dueDate: c.dueDate, state, amended: v.amendments > 0, amendments: v.amendments,
     }];
   });
   return {

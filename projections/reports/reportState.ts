@@ -12,10 +12,19 @@ import type { VisitRow } from '../attendance/visits.js';
 export type ReportState = 'on-time' | 'late' | 'filed' | 'missing' | 'pending';
 
 export function reportStateOf(ctx: Context, visit: VisitRow, today: IsoDate): { dueDate: IsoDate | null; state: ReportState } {
+  const dueDate = dueDateOf(ctx, visit);
+  return { dueDate, state: stateOf(visit.filedOn, dueDate, today) };
+}
+
+/** The visit's report deadline: its last day plus the binding policy's reportDeadlineDays, if any. */
+export function dueDateOf(ctx: Context, visit: Pick<VisitRow, 'cadreId' | 'endDate' | 'unitCode'>): IsoDate | null {
   const policy = policyOnDate(ctx, visit.cadreId, visit.endDate, visit.unitCode);
-  const dueDate = policy === null ? null : reportDueDate(policy.terms, visit.endDate);
-  if (visit.filedOn !== null) return { dueDate, state: dueDate === null ? 'filed' : visit.filedOn <= dueDate ? 'on-time' : 'late' };
-  return { dueDate, state: dueDate !== null && today > dueDate ? 'missing' : 'pending' };
+  return policy === null ? null : reportDueDate(policy.terms, visit.endDate);
+}
+
+export function stateOf(filedOn: IsoDate | null, dueDate: IsoDate | null, today: IsoDate): ReportState {
+  if (filedOn !== null) return dueDate === null ? 'filed' : filedOn <= dueDate ? 'on-time' : 'late';
+  return dueDate !== null && today > dueDate ? 'missing' : 'pending';
 }
 
 /** A report counts in the rates once filed or overdue; a pending one is not yet due. */

@@ -3,6 +3,8 @@ import t from 'tap';
 import { attendance } from '../../projections/attendance/projection.js';
 import { attendanceFromVisits, queryAttendance, type AttendanceQuery } from '../../projections/attendance/queries.js';
 import { recommendations } from '../../projections/recommendations/projection.js';
+import { reports } from '../../projections/reports/projection.js';
+import { queryReports, reportsFromVisits, type ReportsQuery } from '../../projections/reports/queries.js';
 import { answerFromItems, loadRecommendations, queryRecommendations, type RecommendationsQuery } from '../../projections/recommendations/queries.js';
 import { loadContext } from '../../projections/attendance/contextQueries.js';
 import type { DashboardScope } from '../../projections/attendance/scope.js';
@@ -15,7 +17,7 @@ import { openProjectionHarness } from '../helpers/projectionHarness.js';
 // two must agree on a generated province's history (the projections bench's generator, small),
 // for every scope, filter, status, page and three "today"s.
 
-const h = await openProjectionHarness([recommendations, attendance]);
+const h = await openProjectionHarness([recommendations, attendance, reports]);
 t.teardown(h.close);
 await generateHistory(h.store, { events: 6_000, cadres: 30, fromYear: 2024, today: '2026-06-30', seed: 11 });
 const last = BigInt((await sql<{ p: string }>`SELECT max(global_position)::text AS p FROM events`.execute(h.database.db)).rows[0]!.p);
@@ -97,4 +99,31 @@ t.test('attendance: the cadre-year figures give the answer counted from every vi
   const live = await h.digest('attendance_cadre_years', 'year, cadre_id');
   await h.runner.rebuild('attendance');
   t.equal(await h.digest('attendance_cadre_years', 'year, cadre_id'), live, 'a rebuild counts the same cadre-years');
+});
+
+t.test('reports: the answer from the visits that ended in the year equals the one from every visit overlapping it', async (t) => {
+  const ctx = await loadContext(db, 'reports_context');
+  const cadre = (await sql<{ cadre_id: string }>`SELECT cadre_id FROM reports_visits LIMIT 1`.execute(db)).rows[0]!.cadre_id;
+  const agency = [...ctx.agencies.keys()][0]!;
+  const district = [...ctx.units.entries()].find(([, u]) => u.status === 'established' && u.level === 'district')![0];
+  const scopes: DashboardScope[] = [
+    { kind: 'all' }, { kind: 'province', provinceCode: PROVINCE }, { kind: 'unit', unitCode: district }, { kind: 'agency', agencyId: agency },
+    { kind: 'cadre', cadreId: cadre }, { kind: 'nothing' },
+  ];
+  let rows = 0;
+  for (const today of ['2026-06-30', '2025-01-05']) {
+    for (const year of [2024, 2025, 2026]) {
+      for (const scope of scopes) {
+        for (const filter of [{}, { provinceCode: PROVINCE }, { provinceCode: '15' }]) {
+          for (const [limit, offset] of [[5000, 0], [7, 5]] as const) {
+            const q: ReportsQuery = { year, today, scope, limit, offset, ...filter };
+            const expected = await reportsFromVisits(db, q);
+            t.same(await queryReports(db, q), expected, `${year} at ${today} ${JSON.stringify(scope)} ${JSON.stringify(filter)} ${limit}/${offset}`);
+            rows += expected.rows.length;
+          }
+        }
+      }
+    }
+  }
+  t.ok(rows > 1000, `${rows} rows compared`);
 });
