@@ -217,7 +217,9 @@ class CheckpointChecker {
     private readonly verifier: NoteVerifier,
     private readonly origin: string,
     private readonly reader: LedgerReader,
-  ) {}
+  ) {
+    this.#dueAt = this.#nextSize();
+  }
 
   due(size: bigint): boolean {
     return this.#next < this.checkpoints.length && this.checkpoints[this.#next]!.size === size;
@@ -225,6 +227,12 @@ class CheckpointChecker {
 
   /** The size of the next checkpoint as a number, for the per-leaf test (NaN past 2^53 − 1: never reached). */
   get dueAt(): number {
+    return this.#dueAt;
+  }
+
+  #dueAt: number;
+
+  #nextSize(): number {
     const size = this.checkpoints[this.#next]?.size;
     return size !== undefined && size <= MAX_SAFE ? Number(size) : Number.NaN;
   }
@@ -238,7 +246,7 @@ class CheckpointChecker {
     const size = range.size;
     if (!this.due(size)) return undefined;
     const root = rootOf(range);
-    for (; this.due(size); this.#next++) {
+    for (; this.due(size); this.#next++, this.#dueAt = this.#nextSize()) {
       const failure = await this.#check(this.checkpoints[this.#next]!, root);
       if (failure) return failure;
       this.#last = { size, root };
