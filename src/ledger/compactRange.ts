@@ -1,4 +1,5 @@
-import { assertHash, nodeHash, type Hash } from './hashes.js';
+import { InvalidHash } from './errors.js';
+import { assertHash, nodeHash, nodeHashBase64, type Hash } from './hashes.js';
 import { foldSubtree } from './proofs.js';
 import { planRoot } from './proofPlan.js';
 import { readNode, type NodeSource } from './nodeId.js';
@@ -62,36 +63,40 @@ export function rootOf(range: CompactRange): Hash {
 }
 
 /**
- * A compact range grown in place, for a verifier rebuilding a whole log: `appendLeaf` copies the
- * range and allocates a BigInt per step, which showed in `diaban verify`'s profile. The carry
- * walks the count with safe integer arithmetic (no 32-bit bitwise operators), so it is exact up to
- * 2^53 − 1 leaves and refuses to go further.
+ * A compact range grown in place from base64 leaf hashes, for a verifier rebuilding a whole log:
+ * `appendLeaf` copies the range and allocates a BigInt and Buffers per step, which showed in
+ * `diaban verify`'s profile. The carry walks the count with safe integer arithmetic (no 32-bit
+ * bitwise operators), so it is exact up to 2^53 − 1 leaves and refuses to go further.
  */
 export class CompactRangeBuilder {
   #count = 0;
-  readonly #hashes: Hash[] = [];
+  /** Base64 of the perfect subtrees covering [0, count), largest first. */
+  readonly #hashes: string[] = [];
 
   /** Leaves appended so far. */
   get count(): number {
     return this.#count;
   }
 
-  push(leaf: Hash): void {
-    assertHash(leaf, 'leaf hash');
+  /** Appends the leaf whose hash is `leafBase64` (standard base64 of 32 bytes). */
+  push(leafBase64: string): void {
+    if (leafBase64.length !== 44) throw new InvalidHash(`leaf hash is not the base64 of 32 bytes`);
     if (this.#count >= Number.MAX_SAFE_INTEGER) throw new RangeError('compact range builder: more than 2^53 − 1 leaves');
     const hashes = this.#hashes;
-    hashes.push(leaf);
+    hashes.push(leafBase64);
     // Every trailing 1-bit of the old count merges two subtrees of equal width.
     for (let carry = this.#count; carry % 2 === 1; carry = (carry - 1) / 2) {
-      const right = hashes.pop() as Hash;
-      const left = hashes.pop() as Hash;
-      hashes.push(nodeHash(left, right));
+      const right = hashes.pop() as string;
+      const left = hashes.pop() as string;
+      hashes.push(nodeHashBase64(left, right));
     }
     this.#count++;
   }
 
   /** A snapshot of the current state. */
   range(): CompactRange {
-    return { size: BigInt(this.#count), hashes: [...this.#hashes] };
+    const hashes = this.#hashes.map((h) => Buffer.from(h, 'base64'));
+    for (const h of hashes) assertHash(h, 'subtree hash');
+    return { size: BigInt(this.#count), hashes };
   }
 }

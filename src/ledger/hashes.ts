@@ -75,6 +75,23 @@ export function nodeHash(left: Hash, right: Hash): Hash {
   return digest(input);
 }
 
+const nodeInput = Buffer.alloc(1 + 2 * HASH_SIZE, 0x01);
+const BASE64_HASH_LENGTH = 44;
+
+/**
+ * Base64 of the node hash of two hashes given in base64 (as the database's `encode(…, 'base64')`
+ * spells them): decoded into one reused buffer, so rebuilding a tree allocates no Buffer per node.
+ */
+export function nodeHashBase64(left: string, right: string): string {
+  if (
+    left.length !== BASE64_HASH_LENGTH || right.length !== BASE64_HASH_LENGTH ||
+    nodeInput.write(left, 1, HASH_SIZE, 'base64') !== HASH_SIZE || nodeInput.write(right, 1 + HASH_SIZE, HASH_SIZE, 'base64') !== HASH_SIZE
+  ) {
+    throw new InvalidHash('a node input is not the base64 of a 32-byte hash');
+  }
+  return oneShot === undefined ? createHash('sha256').update(nodeInput).digest('base64') : oneShot('sha256', nodeInput, 'base64');
+}
+
 export function isHash(value: Uint8Array): boolean {
   return value.length === HASH_SIZE;
 }

@@ -50,13 +50,16 @@ t.test('the in-place builder gives the same range as appendLeaf at every size', 
   let range: CompactRange = emptyCompactRange;
   let wrong = 0;
   for (let n = 0; n < MAX; n++) {
-    builder.push(leaves[n] as Hash);
+    builder.push(Buffer.from(leaves[n] as Hash).toString('base64'));
     range = appendLeaf(range, leaves[n] as Hash).range;
     const built = builder.range();
     if (built.size !== range.size || built.hashes.map(hex).join() !== range.hashes.map(hex).join() || builder.count !== n + 1) wrong++;
   }
   t.equal(wrong, 0);
-  t.throws(() => builder.push(new Uint8Array(31)), { code: 'LEDGER_INVALID_HASH' });
+  t.throws(() => builder.push(Buffer.alloc(30).toString('base64')), { code: 'LEDGER_INVALID_HASH' });
+  const odd = new CompactRangeBuilder();
+  odd.push(Buffer.alloc(32).toString('base64'));
+  t.throws(() => odd.push('!'.repeat(44)), { code: 'LEDGER_INVALID_HASH' }, 'a merge refuses what does not decode to 32 bytes');
 });
 
 t.test('a range restored from stored nodes continues like the original', async (t) => {

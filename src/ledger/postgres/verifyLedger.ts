@@ -90,7 +90,7 @@ export async function verifyLedger(database: Database, options: VerifyOptions = 
         const failure = await checkLeaf(db, leaf, BigInt(tree.count), event, chains, meta.origin, originJson);
         if (failure) return result(failure, BigInt(tree.count));
       }
-      tree.push(Buffer.from(leaf.leaf_hash, 'base64'));
+      tree.push(leaf.leaf_hash);
       lastPosition = leaf.global_position;
       if (tree.count === checker.dueAt) {
         const bad = await checker.at(tree.range());
