@@ -74,7 +74,7 @@ async function foldContext(db: Executor, table: string): Promise<Context> {
 /** The unit and its ancestors on a date, nearest first (parents are dated: a reparenting moves it). */
 export function ancestorsOf(ctx: Context, code: string, date: IsoDate): readonly string[] {
   // Asked for every row's unit (province, district, scope, policy): the same unit and day repeat.
-  return memoOn(ctx, `ancestors/${code}/${date}`, () => chainOf(ctx, code, date));
+  return memoIn(memoOn(ctx, 'ancestors', newMemo<readonly string[]>), code, date, () => chainOf(ctx, code, date));
 }
 
 function chainOf(ctx: Context, code: string, date: IsoDate): string[] {
@@ -126,6 +126,23 @@ export function memoOn<T>(ctx: Context, key: string, compute: () => T): T {
   if (hit !== undefined || cache.has(key)) return hit as T;
   const value = compute();
   cache.set(key, value);
+  return value;
+}
+
+/** A two-level memo (first key, then second): hashing two short keys beats building and hashing one long one. */
+export type Memo<T> = Map<string, Map<string, T>>;
+export const newMemo = <T>(): Memo<T> => new Map();
+
+export function memoIn<T>(memo: Memo<T>, first: string, second: string, compute: () => T): T {
+  let inner = memo.get(first);
+  if (inner === undefined) {
+    inner = new Map();
+    memo.set(first, inner);
+  }
+  const hit = inner.get(second);
+  if (hit !== undefined || inner.has(second)) return hit as T;
+  const value = compute();
+  inner.set(second, value);
   return value;
 }
 

@@ -4,7 +4,7 @@ import { isInEffectOn, periodOf } from '#src/domain/board/queries.js';
 import type { Assignment } from '#src/domain/board/state.js';
 import { policyFactFor, requiredDays, termsOn } from '#src/domain/policy/queries.js';
 import { addDays, toEpochDay, yearPeriod } from '#src/domain/time.js';
-import { ancestorsOf, assignmentsOf, memoOn, postingOf, type Context } from './contextQueries.js';
+import { ancestorsOf, assignmentsOf, memoIn, memoOn, newMemo, postingOf, type Context } from './contextQueries.js';
 
 /**
  * Working days are Monday to Friday. Public holidays (Tết, 30/4, 2/9 …) and compensating days are
@@ -39,7 +39,8 @@ export function policyFor(ctx: Context, cadreId: string, committeeUnitCode: stri
 
 /** The policy for a cadre's assignment in effect on `date` (the visited unit's first), if any. */
 export function policyOnDate(ctx: Context, cadreId: string, date: IsoDate, unitCode?: string): PolicyInForce | null {
-  return memoOn(ctx, `policy/${cadreId}/${date}/${unitCode ?? ''}`, () => computePolicyOnDate(ctx, cadreId, date, unitCode));
+  const memo = memoOn(ctx, 'policy-on-date', newMemo<PolicyInForce | null>);
+  return memoIn(memo, cadreId, `${date}/${unitCode ?? ''}`, () => computePolicyOnDate(ctx, cadreId, date, unitCode));
 }
 
 function computePolicyOnDate(ctx: Context, cadreId: string, date: IsoDate, unitCode?: string): PolicyInForce | null {

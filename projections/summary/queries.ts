@@ -6,7 +6,7 @@ import { asFieldworkState, COUNTED_STATUSES } from '../attendance/cadreYears.js'
 import { inScope, type DashboardScope } from '../attendance/scope.js';
 import { visitsBetween, type VisitRow } from '../attendance/visits.js';
 import { loadRecommendations } from '../recommendations/queries.js';
-import { reportStateOf } from '../reports/reportState.js';
+import { dueDateOf, stateOf } from '../reports/reportState.js';
 
 export interface SummaryQuery {
   provinceCode?: string;
@@ -44,27 +44,35 @@ export async function querySummary(db: Executor, q: SummaryQuery): Promise<Summa
   const period = { start: q.from, end: q.to };
   const visible = (cadreId: string, unitCode: string, date: IsoDate): boolean => {
     const provinceCode = provinceOf(ctx, unitCode, date);
+    if (q.provinceCode !== undefined && provinceCode !== q.provinceCode) return false;
+    if (q.scope.kind === 'all') return true;
     const facets = { cadreIds: [cadreId], agencyIds: [postingOf(ctx, cadreId, date)?.agencyId ?? null], unitCodes: [unitCode], provinceCodes: [provinceCode] };
-    return inScope(q.scope, facets, ctx, date) && (q.provinceCode === undefined || provinceCode === q.provinceCode);
+    return inScope(q.scope, facets, ctx, date);
   };
   const visits = (await visitsBetween(db, 'attendance_visits', q.from, q.to))
     .filter((v) => (COUNTED_STATUSES as readonly string[]).includes(v.status) && visible(v.cadreId, v.unitCode, v.startDate));
   const byCadre = new Map<string, VisitRow[]>();
-  for (const v of visits) byCadre.set(v.cadreId, [...(byCadre.get(v.cadreId) ?? []), v]);
-  const days = [...byCadre.values()].reduce((n, vs) => n + grassrootsDays(asFieldworkState(vs), period, COUNTED_STATUSES), 0);
+  for (const v of visits) {
+    const list = byCadre.get(v.cadreId);
+    if (list === undefined) byCadre.set(v.cadreId, [v]);
+    else list.push(v);
+  }
+  const daysPerCadre = [...byCadre.values()].map((vs) => grassrootsDays(asFieldworkState(vs), period, COUNTED_STATUSES));
   const ended = visits.filter((v) => v.endDate <= q.to);
-  const states = ended.map((v) => reportStateOf(ctx, v, q.today).state);
+  const states = ended.map((v) => stateOf(v.filedOn, dueDateOf(ctx, v), q.today));
   // Only those raised or answered in the period count: the rest need not leave the database.
   const recommendations = (await loadRecommendations(db, { from: q.from, to: q.to })).filter((r) => visible(r.cadreId, r.unitCode, r.raisedOn));
   const within = (d: string | null): boolean => d !== null && d >= q.from && d <= q.to;
+  let partyCellMeetings = 0;
+  for (const v of visits) for (const a of v.activities) if (a.kind === 'party-cell-meeting' && within(a.date)) partyCellMeetings += 1;
   return {
     provinceCode: q.provinceCode ?? null,
     from: q.from,
     to: q.to,
-    officials: [...byCadre.values()].filter((vs) => grassrootsDays(asFieldworkState(vs), period, COUNTED_STATUSES) > 0).length,
+    officials: daysPerCadre.filter((n) => n > 0).length,
     visits: visits.length,
-    days,
-    partyCellMeetings: visits.flatMap((v) => v.activities).filter((a) => a.kind === 'party-cell-meeting' && within(a.date)).length,
+    days: daysPerCadre.reduce((n, d) => n + d, 0),
+    partyCellMeetings,
     reportsDue: states.filter((s) => s !== 'pending').length,
     reportsFiled: ended.filter((v) => v.filedOn !== null).length,
     reportsOnTime: states.filter((s) => s === 'on-time').length,

@@ -11,7 +11,11 @@ const MINUTES_PER_DAY = 24 * 60;
 
 /** Days since 1970-01-01 (H. Hinnant's days_from_civil). */
 export function toEpochDay(date: IsoDate): number {
-  const [y0, m, d] = date.split('-').map(Number) as [number, number, number];
+  // Digits read in place (YYYY-MM-DD): split and Number were most of a dashboard's day counting.
+  const digit = (i: number) => date.charCodeAt(i) - 48;
+  const y0 = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const m = digit(5) * 10 + digit(6);
+  const d = digit(8) * 10 + digit(9);
   const y = m <= 2 ? y0 - 1 : y0;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;

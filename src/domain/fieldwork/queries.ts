@@ -1,6 +1,6 @@
 import type { IsoDate } from '#events/common.js';
 import type { ReportFact, VisitPeriodFact } from '../facts.js';
-import { addDays, toEpochDay, type Period } from '../time.js';
+import { toEpochDay, type Period } from '../time.js';
 import type { FieldworkState, VisitStatus } from './state.js';
 
 /** The visits another year's LogVisit must not overlap (fieldwork context `otherYearVisits`). */
@@ -25,11 +25,13 @@ export function reportFact(state: FieldworkState, reportId: string): ReportFact 
  */
 export function grassrootsDays(state: FieldworkState, period: Period, statuses: readonly VisitStatus[] = ['confirmed']): number {
   const days = new Set<number>();
+  // Epoch day numbers: the dashboards count every day of tens of thousands of visits.
+  const first = toEpochDay(period.start);
+  const last = period.end === null ? Number.POSITIVE_INFINITY : toEpochDay(period.end);
   for (const visit of state.visits.values()) {
     if (!statuses.includes(visit.status)) continue;
-    for (let day: IsoDate = visit.startDate; day <= visit.endDate; day = addDays(day, 1)) {
-      if (day >= period.start && (period.end === null || day <= period.end)) days.add(toEpochDay(day));
-    }
+    const to = Math.min(toEpochDay(visit.endDate), last);
+    for (let day = Math.max(toEpochDay(visit.startDate), first); day <= to; day++) days.add(day);
   }
   return days.size;
 }
