@@ -29,11 +29,13 @@ function distribution(rows: ReadonlyArray<{ committeeUnitCode: string; year: num
   const groups = new Map<string, CommitteeDistribution>();
   for (const r of rows) {
     const key = `${r.committeeUnitCode}/${r.year}`;
-    const zero: Distribution = { excellent: 0, good: 0, completed: 0, 'not-completed': 0 };
-    const g = groups.get(key) ?? { committeeUnitCode: r.committeeUnitCode, year: r.year, subject, total: 0, ratings: zero };
+    let g = groups.get(key);
+    if (g === undefined) {
+      g = { committeeUnitCode: r.committeeUnitCode, year: r.year, subject, total: 0, ratings: { excellent: 0, good: 0, completed: 0, 'not-completed': 0 } };
+      groups.set(key, g);
+    }
     g.total += 1;
     g.ratings[r.rating] += 1;
-    groups.set(key, g);
   }
   return [...groups.values()];
 }
