@@ -152,10 +152,11 @@ async function checkLeaf(
  * Base64 of the leaf hash spliced from the stored columns (`eventLeafTextFast`'s layout, keys in
  * RFC 8785 order, hashed as SHA-256(0x00 ‖ UTF-8 text)); none when the metadata does not parse.
  * Built as one template literal with the 0x00 prefix inside it, so the text is flattened once.
- * Strings that may need escaping go through JSON.stringify (RFC 8785 §3.2.2.2); the counters come
- * as decimal text and the instants as the database spells them (`scanEvents`), which hold nothing
- * to escape: a value that did would only spell another text, whose hash cannot be the stored one,
- * and send the leaf down the exact path.
+ * Strings that may need escaping go through JSON.stringify (RFC 8785 §3.2.2.2). The counters
+ * (decimal text), the event id (a uuid as the database spells it) and the instants (as
+ * `scanEvents` has the database spell them) are spliced between quotes as they are: none can hold
+ * a quote or a backslash, so the text still has exactly one spelling per event and matches the
+ * canonical leaf only when every value does; any other spelling sends the leaf down the exact path.
  */
 function fastLeafHash(row: EventScanRow, prev: string | null, originJson: string): string | undefined {
   let actor: unknown;
@@ -166,7 +167,7 @@ function fastLeafHash(row: EventScanRow, prev: string | null, originJson: string
   }
   const s = JSON.stringify;
   return sha256Base64OfText(
-    `\u0000{"actor":${actor == null ? 'null' : s(actor)},"data":${row.data},"eventId":${s(row.event_id)}` +
+    `\u0000{"actor":${actor == null ? 'null' : s(actor)},"data":${row.data},"eventId":"${row.event_id}"` +
       `,"occurredAt":"${row.occurred_at}","origin":${originJson},"position":"${row.global_position}"` +
       `,"prev":${prev === null ? 'null' : `"${prev}"`},"recordedAt":"${row.recorded_at}","schemaVersion":${row.schema_version}` +
       `,"streamId":${s(row.stream_id)},"streamVersion":"${row.stream_version}","type":${s(row.type)},"v":${LEAF_FORMAT_VERSION}}`,
