@@ -4,7 +4,7 @@ import { decodeEvent, isEventType, registry, type DomainEvent, type EventOf } fr
 import type { StreamFamily } from '#events/streams.js';
 import { evolve as agencyEvolve, initialState as agencyInitial, type AgencyState } from '#src/domain/agency/state.js';
 import { cadreOf } from '#src/domain/board/queries.js';
-import { evolve as boardEvolve, initialState as boardInitial, type Assignment, type BoardState } from '#src/domain/board/state.js';
+import { evolveAll as boardEvolveAll, initialState as boardInitial, type Assignment, type BoardState } from '#src/domain/board/state.js';
 import { evolve as cadreEvolve, initialState as cadreInitial, postingOn, type CadreState, type Posting } from '#src/domain/cadre/state.js';
 import { evolve as policyEvolve, initialState as policyInitial, type PolicyState } from '#src/domain/policy/state.js';
 import { parentOn } from '#src/domain/unit/queries.js';
@@ -56,7 +56,8 @@ async function foldContext(db: Executor, table: string): Promise<Context> {
   const agencies = new Map<string, AgencyState>();
   const cadres = new Map<string, CadreState>();
   const policies = new Map<string, PolicyState>();
-  const boards = new Map<string, BoardState>();
+  // A board's events are folded in one evolveAll (a board of thousands of assignments copied its map per event).
+  const boardEvents = new Map<string, EventOf<'board'>[]>();
   for (const row of rows.rows) {
     if (!isEventType(row.type)) continue;
     // Stored after decoding, so it is at the current schema version; decoding again re-validates it.
@@ -66,8 +67,13 @@ async function foldContext(db: Executor, table: string): Promise<Context> {
     else if (isOf(event, 'agency')) fold(agencies, key, agencyInitial, agencyEvolve, event);
     else if (isOf(event, 'cadre')) fold(cadres, key, cadreInitial, cadreEvolve, event);
     else if (isOf(event, 'policy')) fold(policies, key, policyInitial, policyEvolve, event);
-    else if (isOf(event, 'board')) fold(boards, key, boardInitial, boardEvolve, event);
+    else if (isOf(event, 'board')) {
+      const events = boardEvents.get(key);
+      if (events === undefined) boardEvents.set(key, [event]);
+      else events.push(event);
+    }
   }
+  const boards = new Map<string, BoardState>([...boardEvents].map(([key, events]) => [key, boardEvolveAll(boardInitial(), events)]));
   return { units, agencies, cadres, policies, boards };
 }
 

@@ -9,6 +9,7 @@ import { loadStream } from './loadStream.js';
 export interface StreamDecider<State, Cmd, Event extends DomainEvent, Ctx> {
   initialState: () => State;
   evolve: (state: State, event: Event) => State;
+  evolveAll?: (state: State, events: readonly Event[]) => State;
   decide: (command: Cmd, state: State, context: Ctx) => Event[];
 }
 
@@ -50,7 +51,7 @@ export async function handleCommand<State, Cmd, Event extends DomainEvent, Ctx>(
   const attempts = input.ifMatch === undefined ? (input.maxAttempts ?? 5) : 1;
   const newId = input.newEventId ?? randomUUID;
   for (let attempt = 1; ; attempt++) {
-    const { state, version } = await loadStream(input.store, input.streamId, input.decider.initialState, input.decider.evolve);
+    const { state, version } = await loadStream(input.store, input.streamId, input.decider.initialState, input.decider.evolve, input.decider.evolveAll);
     if (input.ifMatch !== undefined && input.ifMatch !== version) {
       throw new ApiError('PRECONDITION_FAILED', `If-Match is ${input.ifMatch} but ${input.streamId} is at version ${version}`, 'If-Match');
     }

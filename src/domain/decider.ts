@@ -6,6 +6,11 @@
 export interface Decider<State, Cmd extends { readonly type: string }, Event, Contexts extends { [K in Cmd['type']]: unknown }> {
   readonly initialState: () => State;
   readonly evolve: (state: State, event: Event) => State;
+  /**
+   * The same as `events.reduce(evolve, state)`, for a state whose evolve copies a collection that
+   * grows with the stream (a board's assignments): folding n events that way copies it n times.
+   */
+  readonly evolveAll?: (state: State, events: readonly Event[]) => State;
   readonly decide: <C extends Cmd>(command: C, state: State, context: Contexts[C['type']]) => Event[];
 }
 

@@ -6,7 +6,11 @@ import { loadStream } from '../loadStream.js';
 export async function loadState<State, Event extends DomainEvent>(
   store: EventStore,
   streamId: string,
-  decider: { readonly initialState: () => State; readonly evolve: (state: State, event: Event) => State },
+  decider: {
+    readonly initialState: () => State;
+    readonly evolve: (state: State, event: Event) => State;
+    readonly evolveAll?: (state: State, events: readonly Event[]) => State;
+  },
 ): Promise<State> {
-  return (await loadStream(store, streamId, decider.initialState, decider.evolve)).state;
+  return (await loadStream(store, streamId, decider.initialState, decider.evolve, decider.evolveAll)).state;
 }

@@ -31,34 +31,50 @@ export interface BoardState {
 export const initialState = (): BoardState => ({ assignments: new Map() });
 
 export function evolve(state: BoardState, event: BoardEvent): BoardState {
+  return evolveAll(state, [event]);
+}
+
+/**
+ * Folds several events into one copy of the assignments, changed in place: the copy is this
+ * function's own until it returns, so the states callers hold never change. Folding a board of
+ * thousands of assignments one evolve at a time copied the map once per event.
+ */
+export function evolveAll(state: BoardState, events: readonly BoardEvent[]): BoardState {
+  if (events.length === 0) return state;
+  const assignments = new Map(state.assignments);
+  for (const event of events) apply(assignments, event);
+  return { assignments };
+}
+
+function apply(assignments: Map<string, Assignment>, event: BoardEvent): void {
   switch (event.type) {
     case 'CadreAssigned':
-      return put(state, fromCadreAssigned(event.data));
+      return put(assignments, fromCadreAssigned(event.data));
     case 'AgencyAssignedToSupportUnit':
-      return put(state, fromAgencyAssigned(event.data));
+      return put(assignments, fromAgencyAssigned(event.data));
     case 'AssignmentEnded':
-      return end(state, event.data.assignmentId, event.data.effectiveDate, event.data.reason);
+      return end(assignments, event.data.assignmentId, event.data.effectiveDate, event.data.reason);
     case 'CadreRotated': {
       const { endedAssignmentId, effectiveDate, ...next } = event.data;
-      const ended = end(state, endedAssignmentId, effectiveDate, 'rotated');
-      return put(ended, fromCadreAssigned({ ...next, effectiveFrom: effectiveDate }));
+      end(assignments, endedAssignmentId, effectiveDate, 'rotated');
+      return put(assignments, fromCadreAssigned({ ...next, effectiveFrom: effectiveDate }));
     }
     default: {
       const _: never = event;
-      return state;
+      return;
     }
   }
 }
 
-function put(state: BoardState, assignment: Assignment): BoardState {
-  if (state.assignments.has(assignment.assignmentId)) return state;
-  return { assignments: new Map(state.assignments).set(assignment.assignmentId, assignment) };
+/** An assignment id is assigned once: a repeat changes nothing. */
+function put(assignments: Map<string, Assignment>, assignment: Assignment): void {
+  if (!assignments.has(assignment.assignmentId)) assignments.set(assignment.assignmentId, assignment);
 }
 
-function end(state: BoardState, assignmentId: string, effectiveDate: IsoDate, reason: EndReason | 'rotated'): BoardState {
-  const assignment = state.assignments.get(assignmentId);
-  if (assignment === undefined || assignment.ended !== null) return state;
-  return { assignments: new Map(state.assignments).set(assignmentId, { ...assignment, ended: { effectiveDate, reason } }) };
+/** Only an assignment still in effect can end. */
+function end(assignments: Map<string, Assignment>, assignmentId: string, effectiveDate: IsoDate, reason: EndReason | 'rotated'): void {
+  const assignment = assignments.get(assignmentId);
+  if (assignment !== undefined && assignment.ended === null) assignments.set(assignmentId, { ...assignment, ended: { effectiveDate, reason } });
 }
 
 function fromCadreAssigned(data: CadreAssigned): Assignment {

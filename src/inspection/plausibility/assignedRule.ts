@@ -1,3 +1,4 @@
+import type { BoardEvent } from '#events/registry.js';
 import { boardDecider, cadreOf, isInEffectOn, type BoardState } from '../../domain/board/index.js';
 import { addDays } from '../../domain/time.js';
 import type { EvidenceEvent, Rule } from '../Evidence.js';
@@ -35,11 +36,13 @@ export const assigned: Rule = (subject, events, params) => {
 
 /** Each board stream folded on its own by the board's evolve. */
 function foldBoards(events: readonly EvidenceEvent[]): BoardState[] {
-  const byStream = new Map<string, BoardState>();
+  const byStream = new Map<string, BoardEvent[]>();
   const sorted = [...events].sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : 1));
   for (const e of sorted) {
     if (e.event.type !== 'CadreAssigned' && e.event.type !== 'CadreRotated' && e.event.type !== 'AssignmentEnded') continue;
-    byStream.set(e.streamId, boardDecider.evolve(byStream.get(e.streamId) ?? boardDecider.initialState(), e.event));
+    const stream = byStream.get(e.streamId);
+    if (stream === undefined) byStream.set(e.streamId, [e.event]);
+    else stream.push(e.event);
   }
-  return [...byStream.values()];
+  return [...byStream.values()].map((stream) => boardDecider.evolveAll!(boardDecider.initialState(), stream));
 }
