@@ -8,6 +8,7 @@ import { LedgerReader } from '../../src/ledger/postgres/LedgerReader.js';
 import { PersonalDataVault } from '../../src/ledger/postgres/personalData.js';
 import { Sealer } from '../../src/ledger/postgres/Sealer.js';
 import { scanEvents } from '../../src/ledger/postgres/ledgerScan.js';
+import type { VerifyOptions } from '../../src/ledger/postgres/verifyLedger.js';
 import { verifyLedger } from '../../src/ledger/postgres/verifyLedger.js';
 import { noteVerifier } from '../../src/ledger/signedNote.js';
 import { generateNoteKey } from '../../src/ledger/noteKeys.js';
@@ -123,6 +124,8 @@ t.test('tampering is detected and named', async (t) => {
       t.match(result.failure?.message, names);
       // Pages of 3 leaves, several in flight: page boundaries name the same first failure.
       t.same((await verifyLedger(l.database, { pageSize: 3, readAhead: 3 })).failure, result.failure, 'the same in small pages');
+      const worker = workerOptions(l);
+      if (worker) t.same((await verifyLedger(l.database, { ...worker, pageSize: 3 })).failure, result.failure, 'the same with the hashing worker');
     });
   }
 });
@@ -135,8 +138,32 @@ t.test('another spelling of the same stored data still verifies (the canonical l
   await l.sealer.checkpoint();
   await tamper(l, `UPDATE events SET data = replace(data, ',', ' , ') WHERE global_position = 2`);
   t.same(await verifyLedger(l.database), { ok: true, leaves: 6n, checkpoints: 1, unsealed: 0 });
+  const worker = workerOptions(l);
+  if (worker) t.same(await verifyLedger(l.database, worker), { ok: true, leaves: 6n, checkpoints: 1, unsealed: 0 }, 'with the hashing worker');
   await tamper(l, `UPDATE events SET data = replace(data, '"i":', '"i":1') WHERE global_position = 2`);
   t.match((await verifyLedger(l.database)).failure, { kind: 'event', position: 2n });
+});
+
+/** Verify options that hash on the worker thread, on PostgreSQL (a worker cannot reach PGlite). */
+function workerOptions(l: TestLedger): VerifyOptions | undefined {
+  const url = process.env.DATABASE_URL;
+  return url ? { connection: { url, schema: l.database.schema, appRole: l.database.appRole }, hashWorker: true } : undefined;
+}
+
+t.test('every leaf of a sound log clears the hot path, on this thread and on the hashing worker', async (t) => {
+  const l = await openTestLedger();
+  t.teardown(l.close);
+  await seed(l, 40, 7);
+  await sealCommitted(l.database, l.sealer);
+  await l.sealer.checkpoint();
+  await seed(l, 5, 3);
+  const exact: string[] = [];
+  const expected = { ok: true, leaves: 40n, checkpoints: 1, unsealed: 5 };
+  t.same(await verifyLedger(l.database, { pageSize: 6, onExactPath: (p) => exact.push(p) }), expected);
+  const worker = workerOptions(l);
+  if (worker) t.same(await verifyLedger(l.database, { ...worker, pageSize: 6, onExactPath: (p) => exact.push(p) }), expected, 'with the worker');
+  // The worker splices the leaf text in its own JavaScript: any difference would send leaves here.
+  t.same(exact, [], 'no leaf needed the exact path');
 });
 
 t.test('two sealers taking turns chain each stream through the other’s leaves', async (t) => {

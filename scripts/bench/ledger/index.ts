@@ -57,7 +57,8 @@ export async function runLedgerSuite(options: SuiteOptions): Promise<SuiteReport
     progress('verify vs raw scan');
     const rawMs = await timed(() => rawScan(database));
     const verifyMs = await timed(async () => {
-      const result = await verifyLedger(database);
+      // As `diaban verify` runs on PostgreSQL: events hashed on a worker thread with its own connections.
+      const result = await verifyLedger(database, { connection: { url: options.databaseUrl, schema, appRole: 'diaban_bench_app' } });
       if (!result.ok) throw new Error(`verify failed: ${result.failure?.message}`);
     });
     const rawMs2 = await timed(() => rawScan(database));

@@ -15,7 +15,7 @@ export interface VerifyOptions {
  * checkpoints). Seals and signs nothing. Returns the exit code: 0 verified, 1 naming the first failure.
  */
 export async function verifyCommand(
-  runtime: Pick<Runtime, 'database' | 'ledger'>,
+  runtime: Pick<Runtime, 'database' | 'ledger'> & Partial<Pick<Runtime, 'config'>>,
   options: VerifyOptions,
   out: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
 ): Promise<number> {
@@ -27,7 +27,14 @@ export async function verifyCommand(
   bar.start(Number(leaves), 0);
   let result: VerifyResult;
   try {
-    result = await verifyLedger(runtime.database, { ...(options.vkey ? { vkey: options.vkey } : {}), onProgress: (done) => bar.update(Number(done)) });
+    // On PostgreSQL the events are read and hashed on a worker thread with connections of its own.
+    const url = runtime.config?.DATABASE_URL;
+    const connection = runtime.database.kind === 'postgres' && url ? { url, schema: runtime.database.schema, appRole: runtime.database.appRole } : undefined;
+    result = await verifyLedger(runtime.database, {
+      ...(options.vkey ? { vkey: options.vkey } : {}),
+      ...(connection ? { connection } : {}),
+      onProgress: (done) => bar.update(Number(done)),
+    });
   } finally {
     bar.stop();
   }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { Executor } from './ledgerRows.js';
 
 /**
@@ -118,23 +118,24 @@ const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
 /**
  * Committed events in position order, straight from the table, in the pages of `scanLeaves`: page k
- * holds the events after the position of the last leaf below index k·pageSize, up to that of the
- * last leaf below the page's end, so the pages together are every event up to the last leaf's
- * position, each once, whatever gaps or missing rows there are. (The sealed range lies below every
- * in-flight append, so the horizon readAll applies for subscribers changes nothing here.)
+ * ($1 = k·pageSize, $2 = the page's end) holds the events after the position of the last leaf
+ * below $1, up to that of the last leaf below $2, so the pages together are every event up to the
+ * last leaf's position, each once, whatever gaps or missing rows there are. (The sealed range lies
+ * below every in-flight append, so the horizon readAll applies for subscribers changes nothing
+ * here.) Also run by the verification worker (verifyWorker.js).
  */
+export const EVENTS_PAGE_SQL = `
+SELECT e.global_position::text, e.stream_id, e.stream_version::text, e.event_id, e.type, e.schema_version, e.data, e.metadata,
+       to_char(e.occurred_at AT TIME ZONE 'UTC', ${ISO}) AS occurred_at,
+       to_char(e.recorded_at AT TIME ZONE 'UTC', ${ISO}) AS recorded_at
+FROM events e
+WHERE e.global_position > coalesce((SELECT b.global_position FROM ledger_leaves b WHERE b.leaf_index < $1::bigint ORDER BY b.leaf_index DESC LIMIT 1), 0)
+  AND e.global_position <= (SELECT b.global_position FROM ledger_leaves b WHERE b.leaf_index < $2::bigint ORDER BY b.leaf_index DESC LIMIT 1)
+ORDER BY e.global_position`;
+
 export function scanEvents(db: Executor, paging: LeafPaging): PagedScan<EventScanRow> {
-  const below = (index: string) => sql`(SELECT b.global_position FROM ledger_leaves b WHERE b.leaf_index < ${index}::bigint ORDER BY b.leaf_index DESC LIMIT 1)`;
   return new PagedScan(async (page) => {
     const { lo, hi } = pageBounds(paging, page);
-    return (
-      await sql<EventScanRow>`
-        SELECT e.global_position::text, e.stream_id, e.stream_version::text, e.event_id, e.type, e.schema_version, e.data, e.metadata,
-               to_char(e.occurred_at AT TIME ZONE 'UTC', ${sql.raw(ISO)}) AS occurred_at,
-               to_char(e.recorded_at AT TIME ZONE 'UTC', ${sql.raw(ISO)}) AS recorded_at
-        FROM events e
-        WHERE e.global_position > coalesce(${below(lo)}, 0) AND e.global_position <= ${below(hi)}
-        ORDER BY e.global_position`.execute(db)
-    ).rows;
+    return (await db.executeQuery<EventScanRow>(CompiledQuery.raw(EVENTS_PAGE_SQL, [lo, hi]))).rows;
   }, pageCount(paging), paging.depth);
 }

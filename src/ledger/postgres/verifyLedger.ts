@@ -5,9 +5,10 @@ import { openCheckpoint } from '../checkpoint.js';
 import { CompactRangeBuilder, emptyCompactRange, rootOf, type CompactRange } from '../compactRange.js';
 import { eventLeafBytes, eventLeafBytesFast } from '../eventLeaf.js';
 import { equalBytes, leafHash, sha256Base64OfText, type Hash } from '../hashes.js';
-import { LEAF_FORMAT_VERSION } from '../leafEnvelope.js';
 import { noteVerifier, type NoteVerifier } from '../signedNote.js';
 import { verifyConsistency } from '../verifyProofs.js';
+import { EventHashes } from './eventHashes.js';
+import { eventLeafText } from './eventLeafText.js';
 import { LedgerReader } from './LedgerReader.js';
 import { scanEvents, scanLeaves, type EventScanRow, type LeafScanRow } from './ledgerScan.js';
 import { toBigint, toBytes, type Executor } from './ledgerRows.js';
@@ -36,6 +37,16 @@ export interface VerifyOptions {
   pageSize?: number;
   /** Pages of each scan requested ahead of the one being checked (default 2). */
   readAhead?: number;
+  /**
+   * How a worker thread reaches the same PostgreSQL database. Given, the events are read, spliced
+   * and hashed on a worker (verifyWorker.js) while this thread reads the leaves, compares and
+   * rebuilds the tree; every check is the same.
+   */
+  connection?: { url: string; schema: string; appRole: string };
+  /** Use the worker whenever `connection` is given (default: from 20,000 leaves on). */
+  hashWorker?: boolean;
+  /** Called for each leaf the hot path did not clear (it then goes down the exact path). */
+  onExactPath?: (position: string) => void;
 }
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
@@ -83,10 +94,42 @@ export async function verifyLedger(database: Database, options: VerifyOptions = 
 
   const empty = await checker.at(emptyCompactRange);
   if (empty) return result(empty);
+  const connection = options.connection;
+  if (connection && (options.hashWorker ?? total >= HASH_WORKER_FROM)) {
+    const hashes = new EventHashes(connection, paging, originJson);
+    try {
+      while (await leaves.refill()) {
+        for (let leaf = leaves.take(); leaf; leaf = leaves.take()) {
+          const has = hashes.advance() || (await hashes.advanceAcross());
+          const hot =
+            has && hashes.hash === leaf.leaf_hash && leaf.bytes_ok && Number(leaf.leaf_index) === tree.count &&
+            hashes.position === leaf.global_position && hashes.stream === leaf.stream_id;
+          if (!hot) {
+            options.onExactPath?.(leaf.global_position);
+            const event = has ? { global_position: hashes.position, stream_id: hashes.stream } : undefined;
+            const failure = await checkLeafExactly(db, leaf, BigInt(tree.count), event, event ? (chains.get(event.stream_id) ?? null) : null, meta.origin);
+            if (failure) return result(failure, BigInt(tree.count));
+          }
+          chains.set(leaf.stream_id, leaf.leaf_hash);
+          tree.push(leaf.leaf_hash);
+          lastPosition = leaf.global_position;
+          if (tree.count === checker.dueAt) {
+            const bad = await checker.at(tree.range());
+            if (bad) return result(bad, BigInt(tree.count));
+          }
+        }
+        options.onProgress?.(BigInt(tree.count), total);
+      }
+    } finally {
+      await hashes.close();
+    }
+    return finish();
+  }
   while (await leaves.refill()) {
     for (let leaf = leaves.take(); leaf; leaf = leaves.take()) {
       const event = events.take() ?? (await events.next());
       if (!leafMatches(leaf, event, tree.count, chains, originJson)) {
+        options.onExactPath?.(leaf.global_position);
         const failure = await checkLeaf(db, leaf, BigInt(tree.count), event, chains, meta.origin, originJson);
         if (failure) return result(failure, BigInt(tree.count));
       }
@@ -99,10 +142,42 @@ export async function verifyLedger(database: Database, options: VerifyOptions = 
     }
     options.onProgress?.(BigInt(tree.count), total);
   }
-  const size = BigInt(tree.count);
-  const beyond = checker.remaining();
-  if (beyond !== undefined) return result({ kind: 'checkpoint', treeSize: beyond, message: `checkpoint ${beyond} is beyond the ${size} leaves` }, size);
-  return result(undefined, size, await countEventsAfter(db, lastPosition));
+  return finish();
+
+  async function finish(): Promise<VerifyResult> {
+    const size = BigInt(tree.count);
+    const beyond = checker.remaining();
+    if (beyond !== undefined) return result({ kind: 'checkpoint', treeSize: beyond, message: `checkpoint ${beyond} is beyond the ${size} leaves` }, size);
+    return result(undefined, size, await countEventsAfter(db, lastPosition));
+  }
+}
+
+/** From this many leaves on, events are read and hashed on a worker thread when a connection is given. */
+const HASH_WORKER_FROM = 20_000n;
+
+/**
+ * The exact path for a leaf the worker's hash did not clear: index, position and stream against
+ * the event paired with it, then the leaf recomputed from the stored event and `before` (its
+ * stream's previous leaf hash as stored) on the exact stored bytes (`diagnoseLeaf`). The worker
+ * chains each stream through the hashes it computed, so after a leaf that only the exact path
+ * clears, the later leaves of its stream come here too.
+ */
+async function checkLeafExactly(
+  db: Executor, leaf: LeafScanRow, expected: bigint, event: { global_position: string; stream_id: string } | undefined, before: string | null, origin: string,
+): Promise<VerifyFailure | undefined> {
+  const position = toBigint(leaf.global_position);
+  const index = toBigint(leaf.leaf_index);
+  if (index !== expected) return { kind: 'leaf', position, message: `leaf index ${index} found where ${expected} was expected` };
+  const eventPosition = event ? toBigint(event.global_position) : undefined;
+  if (!event || eventPosition! > position) return { kind: 'event', position, message: `the event at position ${position} is missing (its leaf remains)` };
+  if (eventPosition! < position) {
+    return { kind: 'event', position: eventPosition!, message: `the event at position ${eventPosition} has no leaf in order (inserted or moved?)` };
+  }
+  if (event.stream_id !== leaf.stream_id) {
+    return { kind: 'leaf', position, message: `the leaf at position ${position} names stream ${leaf.stream_id}, its event is in ${event.stream_id}` };
+  }
+  const prev = before === null ? null : Buffer.from(before, 'base64');
+  return diagnoseLeaf(db, index, position, Buffer.from(leaf.leaf_hash, 'base64'), origin, prev);
 }
 
 /**
@@ -148,30 +223,10 @@ async function checkLeaf(
   return undefined;
 }
 
-/**
- * Base64 of the leaf hash spliced from the stored columns (`eventLeafTextFast`'s layout, keys in
- * RFC 8785 order, hashed as SHA-256(0x00 ‖ UTF-8 text)); none when the metadata does not parse.
- * Built as one template literal with the 0x00 prefix inside it, so the text is flattened once.
- * Strings that may need escaping go through JSON.stringify (RFC 8785 §3.2.2.2). The counters
- * (decimal text), the event id (a uuid as the database spells it) and the instants (as
- * `scanEvents` has the database spell them) are spliced between quotes as they are: none can hold
- * a quote or a backslash, so the text still has exactly one spelling per event and matches the
- * canonical leaf only when every value does; any other spelling sends the leaf down the exact path.
- */
+/** Base64 of the leaf hash of the text spliced from a scanned event; none when the metadata does not parse. */
 function fastLeafHash(row: EventScanRow, prev: string | null, originJson: string): string | undefined {
-  let actor: unknown;
-  try {
-    actor = (JSON.parse(row.metadata) as { actor?: unknown } | null)?.actor;
-  } catch {
-    return undefined;
-  }
-  const s = JSON.stringify;
-  return sha256Base64OfText(
-    `\u0000{"actor":${actor == null ? 'null' : s(actor)},"data":${row.data},"eventId":"${row.event_id}"` +
-      `,"occurredAt":"${row.occurred_at}","origin":${originJson},"position":"${row.global_position}"` +
-      `,"prev":${prev === null ? 'null' : `"${prev}"`},"recordedAt":"${row.recorded_at}","schemaVersion":${row.schema_version}` +
-      `,"streamId":${s(row.stream_id)},"streamVersion":"${row.stream_version}","type":${s(row.type)},"v":${LEAF_FORMAT_VERSION}}`,
-  );
+  const text = eventLeafText(row, prev, originJson);
+  return text === null ? undefined : sha256Base64OfText(text);
 }
 
 /**
