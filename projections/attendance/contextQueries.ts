@@ -49,6 +49,26 @@ export async function loadContext(db: Executor, table: string): Promise<Context>
   return context;
 }
 
+/**
+ * The context as a projection's transaction sees it (its own batch's context events included), for
+ * read models that store what they derive from it. A transaction is a new executor each time, so
+ * the fold is kept under the table's name and a digest of its whole content (which also tells
+ * apart databases with the same table names, as tests have): a batch without context events folds
+ * nothing, and one with some folds once.
+ */
+const foldedByContent = new Map<string, { digest: string; context: Context }>();
+
+export async function loadContextIn(trx: Executor, table: string): Promise<Context> {
+  const digest = (await sql<{ d: string }>`
+    SELECT count(*)::text || '/' || md5(coalesce(string_agg(position::text || ' ' || stream_id || ' ' || type || ' ' || data::text, '|' ORDER BY position), '')) AS d
+    FROM ${sql.table(table)}`.execute(trx)).rows[0]!.d;
+  const cached = foldedByContent.get(table);
+  if (cached?.digest === digest) return cached.context;
+  const context = await foldContext(trx, table);
+  foldedByContent.set(table, { digest, context });
+  return context;
+}
+
 async function foldContext(db: Executor, table: string): Promise<Context> {
   const rows = await sql<{ stream_id: string; type: string; data: unknown }>`
     SELECT stream_id, type, data FROM ${sql.table(table)} ORDER BY position`.execute(db);

@@ -86,10 +86,10 @@ export async function applyVisitEvents(trx: Executor, t: string, events: readonl
     }
   }
   await writeBack(trx, t, [...visits.values()]);
-  return [...visits.values()].filter((v) => v.dirty).map(({ row }) => ({ cadreId: row.cadre_id, startDate: row.start_date, endDate: row.end_date }));
+  return [...visits.values()].filter((v) => v.dirty).map(({ row }) => ({ visitId: row.visit_id, cadreId: row.cadre_id, startDate: row.start_date, endDate: row.end_date }));
 }
 
-export interface TouchedVisit { cadreId: string; startDate: string; endDate: string }
+export interface TouchedVisit { visitId: string; cadreId: string; startDate: string; endDate: string }
 
 /** The rows of the visits and reports the batch names (a ReportAmended names only its report). */
 async function touchedRows(trx: Executor, t: string, events: readonly ProjectedEvent[]): Promise<Row[]> {

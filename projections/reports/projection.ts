@@ -1,21 +1,33 @@
-import type { Executor, ProjectedEvent, Projection, TableNames } from '#src/projections/Projection.js';
+import type { ApplyOptions, Executor, ProjectedEvent, Projection, TableNames } from '#src/projections/Projection.js';
 import { applyContextEvents, contextEventTypes, contextTableDdl } from '../attendance/context.js';
 import { applyVisitEvents } from '../attendance/visitBatch.js';
 import { visitEventTypes, visitsTableDdl } from '../attendance/visits.js';
+import { dueTableDdl, recountDue, staleByContext } from './due.js';
+import { loadContextIn } from '../attendance/contextQueries.js';
 
-type Tables = 'reports_visits' | 'reports_context';
+type Tables = 'reports_visits' | 'reports_due' | 'reports_context';
 
 /**
  * Trip reports per visit: filed or not, when, how often amended. The deadline comes from the policy
- * binding the cadre's assignment (reportDeadlineDays), so it is worked out when queried from the
- * context kept here; the rows are the same shape as attendance's visits, in tables of their own.
+ * binding the cadre's assignment (reportDeadlineDays); `reports_due` keeps, per visit, the due date
+ * and the agency and provinces of its last day, worked out from the context kept here and
+ * recounted when the visit or that context moves (due.ts). Version 2 added `reports_due`.
  */
 export const reports: Projection<Tables> = {
   name: 'reports',
-  version: 1,
+  version: 2,
   eventTypes: [...visitEventTypes, ...contextEventTypes],
-  tables: { reports_visits: visitsTableDdl, reports_context: contextTableDdl },
-  async apply(trx: Executor, events: readonly ProjectedEvent[], tables: TableNames<Tables>) {
-    await applyVisitEvents(trx, tables.reports_visits, await applyContextEvents(trx, tables.reports_context, events));
+  tables: { reports_visits: visitsTableDdl, reports_due: dueTableDdl, reports_context: contextTableDdl },
+  async apply(trx: Executor, events: readonly ProjectedEvent[], tables: TableNames<Tables>, options?: ApplyOptions) {
+    const fieldwork = await applyContextEvents(trx, tables.reports_context, events);
+    const touched = await applyVisitEvents(trx, tables.reports_visits, fieldwork);
+    if (options?.deferDerived) return;
+    const changedContext = events.length !== fieldwork.length;
+    const stale = changedContext ? staleByContext(await loadContextIn(trx, tables.reports_context), events) : { all: false, cadreIds: new Set<string>() };
+    const due = { visits: tables.reports_visits, context: tables.reports_context, due: tables.reports_due };
+    await recountDue(trx, due, stale.all ? 'all' : { visitIds: touched.map((v) => v.visitId), cadreIds: [...stale.cadreIds] });
+  },
+  async recountDerived(trx: Executor, tables: TableNames<Tables>) {
+    await recountDue(trx, { visits: tables.reports_visits, context: tables.reports_context, due: tables.reports_due }, 'all');
   },
 };

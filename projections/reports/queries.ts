@@ -73,21 +73,51 @@ export function rates(rows: readonly ReportRow[], keyOf: (row: ReportRow) => str
 
 /**
  * Every visit that ended in the year and was not cancelled (its report's deadline runs from its
- * last day, so a visit across the new year belongs to the year it ended in). Only those rows leave
- * the database, without their activities; what a row takes from the context (the cadre's agency,
- * the provinces, the due date) depends only on its cadre, last day and unit, and is kept with the
- * context (memoOn) for the next query.
+ * last day, so a visit across the new year belongs to the year it ended in), counted in SQL over
+ * `reports_due` (each visit with its agency, provinces and due date on its last day, due.ts): the
+ * rates per cadre and per agency in one pass, then the page of rows. A cadre's own dashboard is
+ * answered from its visits and the context (reportsFromVisits), the definition this is held to.
  */
 export async function queryReports(db: Executor, q: ReportsQuery): Promise<ReportsAnswer> {
-  const ctx = await loadContext(db, 'reports_context');
+  if (q.scope.kind === 'cadre') return reportsFromVisits(db, q);
+  if (q.scope.kind === 'nothing') return { year: q.year, total: 0, rows: [], byCadre: [], byAgency: [] };
   const { start, end } = yearPeriod(q.year);
-  const visits = await sql<Omit<VisitRow, 'activities'>>`
-    SELECT visit_id AS "visitId", cadre_id AS "cadreId", unit_code AS "unitCode", start_date::text AS "startDate",
-           end_date::text AS "endDate", status, report_id AS "reportId", filed_on::text AS "filedOn", amendments
-    FROM reports_visits
-    WHERE end_date BETWEEN ${start}::date AND ${end ?? start}::date AND status <> 'cancelled'
-    ORDER BY start_date, visit_id`.execute(db);
-  return answerFrom(ctx, visits.rows, q);
+  const scope = q.scope.kind === 'all' ? sql`true`
+    : q.scope.kind === 'province' ? sql`(d.province_code = ${q.scope.provinceCode} OR d.agency_province_code = ${q.scope.provinceCode})`
+    : q.scope.kind === 'unit' ? sql`${q.scope.unitCode}::text = ANY (d.ancestors)`
+    : sql`d.agency_id = ${q.scope.agencyId}::uuid`;
+  const where = sql`d.end_date BETWEEN ${start}::date AND ${end ?? start}::date AND d.status <> 'cancelled' AND ${scope}
+    ${q.provinceCode === undefined ? sql`` : sql`AND d.province_code = ${q.provinceCode}`}`;
+  const [groups, page] = await Promise.all([
+    sql<{ by_cadre: boolean; key: string | null; visits: number; due: number; filed: number; on_time: number; amended: number }>`
+      SELECT grouping(d.agency_id) = 1 AS by_cadre, coalesce(d.cadre_id::text, d.agency_id::text) AS key, count(*)::int AS visits,
+             count(*) FILTER (WHERE d.filed_on IS NOT NULL OR d.due_date < ${q.today}::date)::int AS due,
+             count(d.filed_on)::int AS filed,
+             count(*) FILTER (WHERE d.filed_on <= d.due_date)::int AS on_time,
+             count(*) FILTER (WHERE d.amendments > 0)::int AS amended
+      FROM reports_due AS d WHERE ${where}
+      GROUP BY GROUPING SETS ((d.cadre_id), (d.agency_id))`.execute(db),
+    sql<{ visitId: string; cadreId: string; agencyId: string | null; unitCode: string; provinceCode: string | null; startDate: string; endDate: string;
+          visitStatus: string; reportId: string | null; filedOn: string | null; dueDate: string | null; amendments: number }>`
+      SELECT d.visit_id AS "visitId", d.cadre_id AS "cadreId", d.agency_id AS "agencyId", d.unit_code AS "unitCode", d.province_code AS "provinceCode",
+             d.start_date::text AS "startDate", d.end_date::text AS "endDate", d.status AS "visitStatus", d.report_id AS "reportId",
+             d.filed_on::text AS "filedOn", d.due_date::text AS "dueDate", d.amendments
+      FROM reports_due AS d WHERE ${where}
+      ORDER BY d.start_date, d.visit_id LIMIT ${q.limit} OFFSET ${q.offset}`.execute(db),
+  ]);
+  const rate = (g: (typeof groups.rows)[number]): ReportRate => ({
+    key: g.key, visits: g.visits, due: g.due, filed: g.filed, onTime: g.on_time, amended: g.amended,
+    filedRate: g.due === 0 ? null : g.filed / g.due, onTimeRate: g.due === 0 ? null : g.on_time / g.due,
+  });
+  const sorted = (rows: ReportRate[]) => rows.sort((a, b) => collate(a.key ?? '', b.key ?? ''));
+  const byCadre = sorted(groups.rows.filter((g) => g.by_cadre).map(rate));
+  return {
+    year: q.year,
+    total: byCadre.reduce((n, r) => n + r.visits, 0),
+    rows: page.rows.map((r) => ({ ...r, state: stateOf(r.filedOn, r.dueDate, q.today), amended: r.amendments > 0 })),
+    byCadre,
+    byAgency: sorted(groups.rows.filter((g) => !g.by_cadre).map(rate)),
+  };
 }
 
 /** The definition queryReports is held to: every visit overlapping the year read, then filtered. */

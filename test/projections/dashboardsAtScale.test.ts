@@ -126,4 +126,33 @@ t.test('reports: the answer from the visits that ended in the year equals the on
     }
   }
   t.ok(rows > 1000, `${rows} rows compared`);
+
+  // The context moves after the visits: a backdated transfer (the cadre's agency on later visits'
+  // last days), then a policy amendment (every due date from its effective day). The stored rows
+  // must follow, live and after a rebuild.
+  const transferred = (await sql<{ cadre_id: string }>`SELECT cadre_id FROM reports_visits WHERE end_date >= '2025-07-01' LIMIT 1`.execute(db)).rows[0]!.cadre_id;
+  const cadreState = ctx.cadres.get(transferred);
+  const from = cadreState?.status === 'registered' ? cadreState.postings.at(-1)!.value.agencyId : agency;
+  const to = [...ctx.agencies.keys()].find((a) => a !== from)!;
+  const policyId = [...ctx.policies.keys()][0]!;
+  await h.given(
+    { stream: `cadre-${transferred}`, event: { type: 'CadreTransferred', data: { cadreId: transferred, fromAgencyId: from, toAgencyId: to, position: 'Phó Giám đốc', level: 'province', effectiveDate: '2025-07-01', decisionRef: '99-QĐ/TU' } } },
+    { stream: `policy-${policyId}`, event: { type: 'QuotaPolicyAmended', data: { policyId, amendmentRef: '100-QĐ/TU', effectiveFrom: '2025-01-01', changes: { reportDeadlineDays: 2 } } } },
+  );
+  await h.project();
+  const changed = async (label: string) => {
+    for (const scope of [{ kind: 'all' }, { kind: 'agency', agencyId: to }, { kind: 'province', provinceCode: PROVINCE }] as DashboardScope[]) {
+      for (const year of [2025, 2026]) {
+        const q: ReportsQuery = { year, today: '2026-06-30', scope, limit: 5000, offset: 0 };
+        t.same(await queryReports(db, q), await reportsFromVisits(db, q), `${label}: ${year} ${JSON.stringify(scope)}`);
+      }
+    }
+  };
+  await changed('after the transfer and the amendment');
+  const moved = await queryReports(db, { year: 2026, today: '2026-06-30', scope: { kind: 'agency', agencyId: to }, limit: 5000, offset: 0 });
+  t.ok(moved.rows.some((r) => r.cadreId === transferred), 'the transferred cadre\'s later visits count for the new agency');
+  const live = await h.digest('reports_due', 'visit_id');
+  await h.runner.rebuild('reports');
+  t.equal(await h.digest('reports_due', 'visit_id'), live, 'a rebuild derives the same rows');
+  await changed('after the rebuild');
 });

@@ -1,0 +1,122 @@
+import { sql } from 'kysely';
+import type { IsoDate } from '#events/common.js';
+import { cadreOf } from '#src/domain/board/queries.js';
+import type { Executor, ProjectedEvent } from '#src/projections/Projection.js';
+import { agencyUnitOf, ancestorsOf, loadContextIn, postingOf, provinceOf, type Context } from '../attendance/contextQueries.js';
+import { dueDateOf } from './reportState.js';
+
+/**
+ * Each visit with what its report's figures take from the context on the visit's last day: the
+ * cadre's agency, the visited unit's province and ancestors, the agency's province, and the due
+ * date (the binding policy's deadline). Stored so that the dashboard counts in SQL instead of
+ * looking the context up for every visit of the year on every request.
+ *
+ * The rows are derived from the visits and the context, so they are recounted when either moves:
+ * the visits a batch touched; every visit of a cadre whose postings or assignments a context event
+ * changed; every visit when a unit, agency or policy event arrives (rare: the map and the
+ * regulations, not the daily work).
+ */
+export function dueTableDdl(t: string): string {
+  return `
+    CREATE TABLE ${t} (
+      visit_id             uuid    PRIMARY KEY,
+      cadre_id             uuid    NOT NULL,
+      unit_code            text    NOT NULL,
+      start_date           date    NOT NULL,
+      end_date             date    NOT NULL,
+      status               text    NOT NULL,
+      report_id            uuid,
+      filed_on             date,
+      amendments           integer NOT NULL,
+      agency_id            uuid,
+      province_code        text,
+      agency_province_code text,
+      ancestors            text[]  NOT NULL,
+      due_date             date
+    );
+    CREATE INDEX ${t}_end ON ${t} (end_date);
+    CREATE INDEX ${t}_cadre ON ${t} (cadre_id, end_date);
+  `;
+}
+
+interface VisitColumns {
+  visit_id: string;
+  cadre_id: string;
+  unit_code: string;
+  start_date: IsoDate;
+  end_date: IsoDate;
+  status: string;
+  report_id: string | null;
+  filed_on: IsoDate | null;
+  amendments: number;
+}
+
+/** Which visits a batch's context events make stale: those of some cadres, or all of them. */
+export function staleByContext(ctx: Context, events: readonly ProjectedEvent[]): { all: boolean; cadreIds: Set<string> } {
+  const cadreIds = new Set<string>();
+  for (const e of events) {
+    switch (e.type) {
+      case 'UnitEstablished': case 'UnitRenamed': case 'UnitReparented': case 'UnitsMerged': case 'UnitDissolved':
+      case 'AgencyRegistered': case 'AgencyRenamed':
+      case 'QuotaPolicyIssued': case 'QuotaPolicyAmended': case 'QuotaPolicyRepealed':
+        return { all: true, cadreIds };
+      case 'CadreRegistered': case 'CadreTransferred': case 'CadrePositionChanged': case 'CadreRetired':
+        cadreIds.add(e.data.cadreId);
+        break;
+      case 'CadreAssigned': case 'CadreRotated':
+        cadreIds.add(e.data.cadreId);
+        break;
+      case 'AssignmentEnded': {
+        // The board names only the assignment; its cadre is on the board the context folded.
+        const board = ctx.boards.get(e.streamId.slice(e.streamId.indexOf('-') + 1));
+        const assignment = board?.assignments.get(e.data.assignmentId);
+        const cadre = assignment === undefined ? null : cadreOf(assignment);
+        if (cadre !== null) cadreIds.add(cadre);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return { all: false, cadreIds };
+}
+
+/**
+ * Recounts the due rows of some visits (by visit or by cadre), or of every visit, from the visits
+ * table and the context as this transaction sees it.
+ */
+export async function recountDue(trx: Executor, tables: { visits: string; context: string; due: string }, which: 'all' | { visitIds: readonly string[]; cadreIds: readonly string[] }): Promise<void> {
+  if (which !== 'all' && which.visitIds.length === 0 && which.cadreIds.length === 0) return;
+  const ctx = await loadContextIn(trx, tables.context);
+  const where = which === 'all' ? sql`true`
+    : sql`visit_id = ANY (${[...which.visitIds]}::uuid[]) OR cadre_id = ANY (${[...which.cadreIds]}::uuid[])`;
+  const visits = await sql<VisitColumns>`
+    SELECT visit_id, cadre_id, unit_code, start_date::text AS start_date, end_date::text AS end_date, status, report_id,
+           filed_on::text AS filed_on, amendments
+    FROM ${sql.table(tables.visits)} WHERE ${where}
+    -- Stored in the order the dashboard reads them (a year of last days): its scans touch few pages.
+    ORDER BY end_date, start_date, visit_id`.execute(trx);
+  await sql`DELETE FROM ${sql.table(tables.due)} WHERE ${where}`.execute(trx);
+  const rows = visits.rows.map((v) => {
+    const agencyId = postingOf(ctx, v.cadre_id, v.end_date)?.agencyId ?? null;
+    const agencyUnit = agencyId === null ? null : agencyUnitOf(ctx, agencyId);
+    return {
+      ...v,
+      agency_id: agencyId,
+      province_code: provinceOf(ctx, v.unit_code, v.end_date),
+      agency_province_code: agencyUnit === null ? null : provinceOf(ctx, agencyUnit, v.end_date),
+      ancestors: ancestorsOf(ctx, v.unit_code, v.end_date),
+      due_date: dueDateOf(ctx, { cadreId: v.cadre_id, endDate: v.end_date, unitCode: v.unit_code }),
+    };
+  });
+  // Thousands of rows per statement at most: a full recount hands over every visit.
+  for (let i = 0; i < rows.length; i += 5_000) {
+    await sql`
+      INSERT INTO ${sql.table(tables.due)}
+      SELECT visit_id, cadre_id, unit_code, start_date, end_date, status, report_id, filed_on, amendments, agency_id, province_code,
+             agency_province_code, ARRAY(SELECT jsonb_array_elements_text(ancestors)), due_date
+      FROM jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + 5_000))}::jsonb) AS r(
+        visit_id uuid, cadre_id uuid, unit_code text, start_date date, end_date date, status text, report_id uuid, filed_on date,
+        amendments integer, agency_id uuid, province_code text, agency_province_code text, ancestors jsonb, due_date date)`.execute(trx);
+  }
+}
