@@ -140,9 +140,16 @@ export class ProjectionRunner {
       builds.push(await this.database.db.transaction().execute(async (trx) => {
         await lock(trx, name);
         const existing = await buildsOf(trx, name);
-        // An unfinished earlier rebuild is abandoned: its tables are recreated below.
+        // An unfinished earlier rebuild is abandoned, and its tables dropped (no view reads them; a
+        // runner still applying to it sees 'retired' under this lock and stops). The new build
+        // takes the next generation.
         await sql`UPDATE projection_state SET status = 'retired', updated_at = now()
                   WHERE name = ${name} AND status = 'building'`.execute(trx);
+        for (const abandoned of existing.filter((b) => b.status === 'building')) {
+          for (const logical of Object.keys(projection.tables)) {
+            await sql.raw(`DROP TABLE IF EXISTS ${logical}__v${abandoned.version}g${abandoned.generation} CASCADE`).execute(trx);
+          }
+        }
         return this.#createBuild(trx, projection, existing);
       }));
     }
