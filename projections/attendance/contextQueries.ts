@@ -142,17 +142,7 @@ export function agencyUnitOf(ctx: Context, agencyId: string): string | null {
 const derived = new WeakMap<Context, Map<string, unknown>>();
 
 export function memoOn<T>(ctx: Context, key: string, compute: () => T): T {
-  let cache = derived.get(ctx);
-  if (cache === undefined) {
-    cache = new Map<string, unknown>();
-    derived.set(ctx, cache);
-  }
-  // One lookup on the hot path (a dashboard asks tens of thousands per answer).
-  const hit = cache.get(key);
-  if (hit !== undefined || cache.has(key)) return hit as T;
-  const value = compute();
-  cache.set(key, value);
-  return value;
+  return cached(inner(derived, ctx), key, compute) as T;
 }
 
 /** A two-level memo (first key, then second): hashing two short keys beats building and hashing one long one. */
@@ -160,15 +150,24 @@ export type Memo<T> = Map<string, Map<string, T>>;
 export const newMemo = <T>(): Memo<T> => new Map();
 
 export function memoIn<T>(memo: Memo<T>, first: string, second: string, compute: () => T): T {
-  let inner = memo.get(first);
-  if (inner === undefined) {
-    inner = new Map();
-    memo.set(first, inner);
+  return cached(inner(memo, first), second, compute);
+}
+
+function inner<K, V>(outer: { get(k: K): Map<string, V> | undefined; set(k: K, v: Map<string, V>): unknown }, key: K): Map<string, V> {
+  let map = outer.get(key);
+  if (map === undefined) {
+    map = new Map();
+    outer.set(key, map);
   }
-  const hit = inner.get(second);
-  if (hit !== undefined || inner.has(second)) return hit as T;
+  return map;
+}
+
+function cached<T>(map: Map<string, T>, key: string, compute: () => T): T {
+  // One lookup on the hot path (a dashboard asks tens of thousands per answer).
+  const hit = map.get(key);
+  if (hit !== undefined || map.has(key)) return hit as T;
   const value = compute();
-  inner.set(second, value);
+  map.set(key, value);
   return value;
 }
 

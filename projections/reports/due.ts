@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { IsoDate } from '#events/common.js';
 import { cadreOf } from '#src/domain/board/queries.js';
 import type { Executor, ProjectedEvent } from '#src/projections/Projection.js';
-import { agencyUnitOf, ancestorsOf, loadContextIn, postingOf, provinceOf, type Context } from '../attendance/contextQueries.js';
+import { agencyUnitOf, ancestorsOf, postingOf, provinceOf, type Context } from '../attendance/contextQueries.js';
 import { dueDateOf } from './reportState.js';
 
 /**
@@ -83,11 +83,10 @@ export function staleByContext(ctx: Context, events: readonly ProjectedEvent[]):
 
 /**
  * Recounts the due rows of some visits (by visit or by cadre), or of every visit, from the visits
- * table and the context as this transaction sees it.
+ * table and `ctx`, the context as this transaction sees it (loadContextIn).
  */
-export async function recountDue(trx: Executor, tables: { visits: string; context: string; due: string }, which: 'all' | { visitIds: readonly string[]; cadreIds: readonly string[] }): Promise<void> {
+export async function recountDue(trx: Executor, ctx: Context, tables: { visits: string; due: string }, which: 'all' | { visitIds: readonly string[]; cadreIds: readonly string[] }): Promise<void> {
   if (which !== 'all' && which.visitIds.length === 0 && which.cadreIds.length === 0) return;
-  const ctx = await loadContextIn(trx, tables.context);
   const where = which === 'all' ? sql`true`
     : sql`visit_id = ANY (${[...which.visitIds]}::uuid[]) OR cadre_id = ANY (${[...which.cadreIds]}::uuid[])`;
   const visits = await sql<VisitColumns>`

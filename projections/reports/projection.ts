@@ -21,13 +21,14 @@ export const reports: Projection<Tables> = {
   async apply(trx: Executor, events: readonly ProjectedEvent[], tables: TableNames<Tables>, options?: ApplyOptions) {
     const fieldwork = await applyContextEvents(trx, tables.reports_context, events);
     const touched = await applyVisitEvents(trx, tables.reports_visits, fieldwork);
-    if (options?.deferDerived) return;
     const changedContext = events.length !== fieldwork.length;
-    const stale = changedContext ? staleByContext(await loadContextIn(trx, tables.reports_context), events) : { all: false, cadreIds: new Set<string>() };
-    const due = { visits: tables.reports_visits, context: tables.reports_context, due: tables.reports_due };
-    await recountDue(trx, due, stale.all ? 'all' : { visitIds: touched.map((v) => v.visitId), cadreIds: [...stale.cadreIds] });
+    if (options?.deferDerived || (touched.length === 0 && !changedContext)) return;
+    const ctx = await loadContextIn(trx, tables.reports_context);
+    const stale = changedContext ? staleByContext(ctx, events) : { all: false, cadreIds: new Set<string>() };
+    await recountDue(trx, ctx, { visits: tables.reports_visits, due: tables.reports_due },
+      stale.all ? 'all' : { visitIds: touched.map((v) => v.visitId), cadreIds: [...stale.cadreIds] });
   },
   async recountDerived(trx: Executor, tables: TableNames<Tables>) {
-    await recountDue(trx, { visits: tables.reports_visits, context: tables.reports_context, due: tables.reports_due }, 'all');
+    await recountDue(trx, await loadContextIn(trx, tables.reports_context), { visits: tables.reports_visits, due: tables.reports_due }, 'all');
   },
 };

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { IsoDate } from '#events/common.js';
 import { yearPeriod } from '#src/domain/time.js';
 import type { Executor } from '#src/projections/Projection.js';
-import { agencyUnitOf, loadContext, memoOn, postingOf, provinceOf, type Context } from '../attendance/contextQueries.js';
+import { agencyUnitOf, loadContext, memoIn, memoOn, newMemo, postingOf, provinceOf, type Context } from '../attendance/contextQueries.js';
 import { inScope, type DashboardScope } from '../attendance/scope.js';
 import { visitsBetween, type VisitRow } from '../attendance/visits.js';
 import { dueDateOf, isDue, stateOf, type ReportState } from './reportState.js';
@@ -138,19 +138,7 @@ interface VisitContext {
 
 /** Per cadre, per `<last day>/<unit>`: nested so that a lookup hashes a short key, not a long one. */
 function visitContext(ctx: Context, v: Omit<VisitRow, 'activities'>): VisitContext {
-  const byCadre = memoOn(ctx, 'report-visits', () => new Map<string, Map<string, VisitContext>>());
-  let ofCadre = byCadre.get(v.cadreId);
-  if (ofCadre === undefined) {
-    ofCadre = new Map();
-    byCadre.set(v.cadreId, ofCadre);
-  }
-  const key = v.endDate + v.unitCode;
-  let found = ofCadre.get(key);
-  if (found === undefined) {
-    found = computeVisitContext(ctx, v);
-    ofCadre.set(key, found);
-  }
-  return found;
+  return memoIn(memoOn(ctx, 'report-visits', newMemo<VisitContext>), v.cadreId, v.endDate + v.unitCode, () => computeVisitContext(ctx, v));
 }
 
 function computeVisitContext(ctx: Context, v: Omit<VisitRow, 'activities'>): VisitContext {

@@ -11,11 +11,6 @@ import type { VisitRow } from '../attendance/visits.js';
  */
 export type ReportState = 'on-time' | 'late' | 'filed' | 'missing' | 'pending';
 
-export function reportStateOf(ctx: Context, visit: VisitRow, today: IsoDate): { dueDate: IsoDate | null; state: ReportState } {
-  const dueDate = dueDateOf(ctx, visit);
-  return { dueDate, state: stateOf(visit.filedOn, dueDate, today) };
-}
-
 /** The visit's report deadline: its last day plus the binding policy's reportDeadlineDays, if any. */
 export function dueDateOf(ctx: Context, visit: Pick<VisitRow, 'cadreId' | 'endDate' | 'unitCode'>): IsoDate | null {
   const policy = policyOnDate(ctx, visit.cadreId, visit.endDate, visit.unitCode);

@@ -216,8 +216,10 @@ export class ProjectionRunner {
 
   async #promote(trx: Executor, build: Build): Promise<void> {
     const { projection, generation, tables } = build;
-    const previous = (await buildsOf(trx, projection.name)).filter((b) => b.status !== 'retired' && !(b.version === projection.version && b.generation === generation));
-    const own = (await buildsOf(trx, projection.name)).find((b) => b.version === projection.version && b.generation === generation);
+    const builds = await buildsOf(trx, projection.name);
+    const isOwn = (b: BuildState) => b.version === projection.version && b.generation === generation;
+    const previous = builds.filter((b) => b.status !== 'retired' && !isOwn(b));
+    const own = builds.find(isOwn);
     // While building, batches left the derived tables alone (ApplyOptions.deferDerived).
     if (own?.status === 'building') await projection.recountDerived?.(trx, tables);
     await sql`UPDATE projection_state SET status = 'retired', updated_at = now()

@@ -165,6 +165,14 @@ const HASH_WORKER_FROM = 20_000n;
 async function checkLeafExactly(
   db: Executor, leaf: LeafScanRow, expected: bigint, event: { global_position: string; stream_id: string } | undefined, before: string | null, origin: string,
 ): Promise<VerifyFailure | undefined> {
+  const unpaired = pairingFailure(leaf, expected, event);
+  if (unpaired || !event) return unpaired;
+  const prev = before === null ? null : Buffer.from(before, 'base64');
+  return diagnoseLeaf(db, expected, toBigint(leaf.global_position), Buffer.from(leaf.leaf_hash, 'base64'), origin, prev);
+}
+
+/** The leaf at index `expected` beside its event: the index, the position and the stream agree. */
+function pairingFailure(leaf: LeafScanRow, expected: bigint, event: { global_position: string; stream_id: string } | undefined): VerifyFailure | undefined {
   const position = toBigint(leaf.global_position);
   const index = toBigint(leaf.leaf_index);
   if (index !== expected) return { kind: 'leaf', position, message: `leaf index ${index} found where ${expected} was expected` };
@@ -176,8 +184,7 @@ async function checkLeafExactly(
   if (event.stream_id !== leaf.stream_id) {
     return { kind: 'leaf', position, message: `the leaf at position ${position} names stream ${leaf.stream_id}, its event is in ${event.stream_id}` };
   }
-  const prev = before === null ? null : Buffer.from(before, 'base64');
-  return diagnoseLeaf(db, index, position, Buffer.from(leaf.leaf_hash, 'base64'), origin, prev);
+  return undefined;
 }
 
 /**
@@ -202,21 +209,12 @@ function leafMatches(leaf: LeafScanRow, event: EventScanRow | undefined, count: 
 async function checkLeaf(
   db: Executor, leaf: LeafScanRow, expected: bigint, event: EventScanRow | undefined, chains: Map<string, string>, origin: string, originJson: string,
 ): Promise<VerifyFailure | undefined> {
-  const position = toBigint(leaf.global_position);
-  const index = toBigint(leaf.leaf_index);
-  if (index !== expected) return { kind: 'leaf', position, message: `leaf index ${index} found where ${expected} was expected` };
-  const eventPosition = event ? toBigint(event.global_position) : undefined;
-  if (!event || eventPosition! > position) return { kind: 'event', position, message: `the event at position ${position} is missing (its leaf remains)` };
-  if (eventPosition! < position) {
-    return { kind: 'event', position: eventPosition!, message: `the event at position ${eventPosition} has no leaf in order (inserted or moved?)` };
-  }
-  if (event.stream_id !== leaf.stream_id) {
-    return { kind: 'leaf', position, message: `the leaf at position ${position} names stream ${leaf.stream_id}, its event is in ${event.stream_id}` };
-  }
+  const unpaired = pairingFailure(leaf, expected, event);
+  if (unpaired || !event) return unpaired;
   const before = chains.get(event.stream_id) ?? null;
   if (!leaf.bytes_ok || fastLeafHash(event, before, originJson) !== leaf.leaf_hash) {
     const prev = before === null ? null : Buffer.from(before, 'base64');
-    const failure = await diagnoseLeaf(db, index, position, Buffer.from(leaf.leaf_hash, 'base64'), origin, prev);
+    const failure = await diagnoseLeaf(db, expected, toBigint(leaf.global_position), Buffer.from(leaf.leaf_hash, 'base64'), origin, prev);
     if (failure) return failure;
   }
   chains.set(event.stream_id, leaf.leaf_hash);
