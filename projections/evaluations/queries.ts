@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import type { IsoDate, Rating } from '#events/common.js';
+import type { Rating } from '#events/common.js';
 import type { Executor } from '#src/projections/Projection.js';
 import { agencyUnitOf, loadContext, postingOf, provinceOf } from '../attendance/contextQueries.js';
+import { yearEnd } from './facets.js';
 import { inScope, type DashboardScope } from '../attendance/scope.js';
 
 export interface EvaluationsQuery {
@@ -23,8 +24,6 @@ export interface EvaluationsAnswer {
   distribution: CommitteeDistribution[];
 }
 
-const yearEnd = (year: number): IsoDate => `${year}-12-31`;
-
 function distribution(rows: ReadonlyArray<{ committeeUnitCode: string; year: number; rating: Rating }>, subject: 'cadres' | 'units'): CommitteeDistribution[] {
   const groups = new Map<string, CommitteeDistribution>();
   for (const r of rows) {
@@ -43,13 +42,64 @@ function distribution(rows: ReadonlyArray<{ committeeUnitCode: string; year: num
 /**
  * Ratings of cadres and communes per year, scoped and filtered by the committee's province (its
  * unit tree on 31 December of the year), with the distribution of the four levels per committee.
+ * Counted in SQL over the facets stored with each rating (facets.ts); the definition it is held to
+ * is evaluationsFromContext, the same answer worked out row by row from the context.
  */
 export async function queryEvaluations(db: Executor, q: EvaluationsQuery): Promise<EvaluationsAnswer> {
+  if (q.scope.kind === 'nothing') return { cadres: { total: 0, rows: [] }, units: { total: 0, rows: [] }, distribution: [] };
+  const common = sql.join([
+    q.year === undefined ? sql`true` : sql`year = ${q.year}`,
+    q.provinceCode === undefined ? sql`true` : sql`province_code = ${q.provinceCode}`,
+  ], sql` AND `);
+  const s = q.scope;
+  const cadreScope = s.kind === 'all' ? sql`true`
+    : s.kind === 'province' ? sql`(province_code = ${s.provinceCode} OR agency_province_code = ${s.provinceCode})`
+    : s.kind === 'cadre' ? sql`cadre_id = ${s.cadreId}::uuid`
+    : s.kind === 'agency' ? sql`agency_id = ${s.agencyId}::uuid`
+    : sql`${s.unitCode}::text = ANY (ancestors)`;
+  const unitScope = s.kind === 'all' ? sql`true`
+    : s.kind === 'province' ? sql`province_code = ${s.provinceCode}`
+    : s.kind === 'unit' ? sql`${s.unitCode}::text = ANY (ancestors)`
+    : sql`false`; // a cadre's or an agency's scope holds no commune's rating
+  const cadresWhere = sql`${common} AND ${cadreScope}`;
+  const unitsWhere = sql`${common} AND ${unitScope}`;
+  const counts = (table: string, where: typeof common) => sql<{ committeeUnitCode: string; year: number; total: number; excellent: number; good: number; completed: number; notCompleted: number }>`
+    SELECT committee_unit_code AS "committeeUnitCode", year, count(*)::int AS total,
+           count(*) FILTER (WHERE rating = 'excellent')::int AS excellent, count(*) FILTER (WHERE rating = 'good')::int AS good,
+           count(*) FILTER (WHERE rating = 'completed')::int AS completed, count(*) FILTER (WHERE rating = 'not-completed')::int AS "notCompleted"
+    FROM ${sql.table(table)} WHERE ${where} GROUP BY year, committee_unit_code ORDER BY year, committee_unit_code`.execute(db);
+  const [cadreGroups, unitGroups, cadreRows, unitRows] = await Promise.all([
+    counts('evaluations_cadres', cadresWhere),
+    counts('evaluations_units', unitsWhere),
+    sql<CadreRatingRow>`
+      SELECT evaluation_id AS "evaluationId", committee_unit_code AS "committeeUnitCode", cadre_id AS "cadreId", year, rating, amendments,
+             province_code AS "provinceCode"
+      FROM evaluations_cadres WHERE ${cadresWhere}
+      ORDER BY year, committee_unit_code, cadre_id, evaluation_id LIMIT ${q.limit} OFFSET ${q.offset}`.execute(db),
+    sql<UnitRatingRow>`
+      SELECT committee_unit_code AS "committeeUnitCode", unit_code AS "unitCode", year, rating, province_code AS "provinceCode"
+      FROM evaluations_units WHERE ${unitsWhere}
+      ORDER BY year, committee_unit_code, unit_code LIMIT ${q.limit} OFFSET ${q.offset}`.execute(db),
+  ]);
+  const groups = (rows: typeof cadreGroups.rows, subject: 'cadres' | 'units'): CommitteeDistribution[] => rows.map((g) => ({
+    committeeUnitCode: g.committeeUnitCode, year: g.year, subject, total: g.total,
+    ratings: { excellent: g.excellent, good: g.good, completed: g.completed, 'not-completed': g.notCompleted },
+  }));
+  const sum = (rows: typeof cadreGroups.rows) => rows.reduce((n, g) => n + g.total, 0);
+  return {
+    cadres: { total: sum(cadreGroups.rows), rows: cadreRows.rows },
+    units: { total: sum(unitGroups.rows), rows: unitRows.rows },
+    distribution: [...groups(cadreGroups.rows, 'cadres'), ...groups(unitGroups.rows, 'units')],
+  };
+}
+
+/** The definition queryEvaluations is held to: every rating read, its facets looked up in the context. */
+export async function evaluationsFromContext(db: Executor, q: EvaluationsQuery): Promise<EvaluationsAnswer> {
   const ctx = await loadContext(db, 'evaluations_context');
   const yearFilter = q.year === undefined ? sql`` : sql`WHERE year = ${q.year}`;
   const cadreRows = (await sql<Omit<CadreRatingRow, 'provinceCode'>>`
     SELECT evaluation_id AS "evaluationId", committee_unit_code AS "committeeUnitCode", cadre_id AS "cadreId", year, rating, amendments
-    FROM evaluations_cadres ${yearFilter} ORDER BY year, committee_unit_code, cadre_id`.execute(db)).rows
+    FROM evaluations_cadres ${yearFilter} ORDER BY year, committee_unit_code, cadre_id, evaluation_id`.execute(db)).rows
     .map((r) => ({ ...r, provinceCode: provinceOf(ctx, r.committeeUnitCode, yearEnd(r.year)) }))
     .filter((r) => {
       if (q.scope.kind === 'all') return true;

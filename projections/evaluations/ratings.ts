@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor, ProjectedEvent } from '#src/projections/Projection.js';
+import type { UnitKey } from './facets.js';
 
 interface CadreRating { evaluation_id: string; committee_unit_code: string; cadre_id: string; year: number; rating: string; amendments: number; position: string }
 
@@ -12,9 +13,9 @@ const COLUMNS = 'evaluation_id uuid, committee_unit_code text, cadre_id uuid, ye
  * evaluation is recorded once (a repeat changes nothing); an amendment replaces the rating when it
  * gives one and is counted, as in evaluation/state.ts.
  */
-export async function applyCadreRatings(trx: Executor, t: string, events: readonly ProjectedEvent[]): Promise<void> {
+export async function applyCadreRatings(trx: Executor, t: string, events: readonly ProjectedEvent[]): Promise<string[]> {
   const ids = [...new Set(events.flatMap((e) => (e.type === 'CadreEvaluated' || e.type === 'CadreEvaluationAmended' ? [e.data.evaluationId] : [])))];
-  if (ids.length === 0) return;
+  if (ids.length === 0) return [];
   const rows = new Map<string, { row: CadreRating; existed: boolean; dirty: boolean }>();
   const existing = await sql<CadreRating>`SELECT ${sql.raw(NAMES.replace('position', 'position::text AS position'))}
     FROM ${sql.table(t)} WHERE evaluation_id = ANY (${ids}::uuid[])`.execute(trx);
@@ -43,19 +44,24 @@ export async function applyCadreRatings(trx: Executor, t: string, events: readon
               FROM jsonb_to_recordset(${JSON.stringify(updated)}::jsonb) AS r(${sql.raw(COLUMNS)})
               WHERE c.evaluation_id = r.evaluation_id`.execute(trx);
   }
+  return [...inserted, ...updated].map((r) => r.evaluation_id);
 }
 
-/** Unit ratings of a batch in one statement. The domain keeps a unit's first rating of a year (evaluation/state.ts): so does this. */
-export async function applyUnitRatings(trx: Executor, t: string, events: readonly ProjectedEvent[]): Promise<void> {
+/**
+ * Unit ratings of a batch in one statement. The domain keeps a unit's first rating of a year
+ * (evaluation/state.ts): so does this. Returns the keys the batch rated (written now or before).
+ */
+export async function applyUnitRatings(trx: Executor, t: string, events: readonly ProjectedEvent[]): Promise<UnitKey[]> {
   const first = new Map<string, { committee_unit_code: string; unit_code: string; year: number; rating: string; position: string }>();
   for (const e of events) {
     if (e.type !== 'UnitRated') continue;
     const key = `${e.data.committeeUnitCode}/${e.data.unitCode}/${e.data.year}`;
     if (!first.has(key)) first.set(key, { committee_unit_code: e.data.committeeUnitCode, unit_code: e.data.unitCode, year: e.data.year, rating: e.data.rating, position: e.position.toString() });
   }
-  if (first.size === 0) return;
+  if (first.size === 0) return [];
   await sql`INSERT INTO ${sql.table(t)} (committee_unit_code, unit_code, year, rating, position)
             SELECT committee_unit_code, unit_code, year, rating, position
             FROM jsonb_to_recordset(${JSON.stringify([...first.values()])}::jsonb) AS r(committee_unit_code text, unit_code text, year integer, rating text, position bigint)
             ON CONFLICT DO NOTHING`.execute(trx);
+  return [...first.values()].map(({ committee_unit_code, unit_code, year }) => ({ committee_unit_code, unit_code, year }));
 }

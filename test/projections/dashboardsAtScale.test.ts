@@ -2,11 +2,13 @@ import { sql } from 'kysely';
 import t from 'tap';
 import { attendance } from '../../projections/attendance/projection.js';
 import { attendanceFromVisits, queryAttendance, type AttendanceQuery } from '../../projections/attendance/queries.js';
+import { evaluations } from '../../projections/evaluations/projection.js';
+import { evaluationsFromContext, queryEvaluations, type EvaluationsQuery } from '../../projections/evaluations/queries.js';
 import { recommendations } from '../../projections/recommendations/projection.js';
 import { reports } from '../../projections/reports/projection.js';
 import { queryReports, reportsFromVisits, type ReportsQuery } from '../../projections/reports/queries.js';
 import { answerFromItems, loadRecommendations, queryRecommendations, type RecommendationsQuery } from '../../projections/recommendations/queries.js';
-import { loadContext } from '../../projections/attendance/contextQueries.js';
+import { ancestorsOf, loadContext } from '../../projections/attendance/contextQueries.js';
 import type { DashboardScope } from '../../projections/attendance/scope.js';
 import { generateHistory } from '../../scripts/bench/projections/generate.js';
 import { PROVINCE } from '../../scripts/bench/projections/province.js';
@@ -17,7 +19,7 @@ import { openProjectionHarness } from '../helpers/projectionHarness.js';
 // two must agree on a generated province's history (the projections bench's generator, small),
 // for every scope, filter, status, page and three "today"s.
 
-const h = await openProjectionHarness([recommendations, attendance, reports]);
+const h = await openProjectionHarness([recommendations, attendance, reports, evaluations]);
 t.teardown(h.close);
 await generateHistory(h.store, { events: 6_000, cadres: 30, fromYear: 2024, today: '2026-06-30', seed: 11 });
 const last = BigInt((await sql<{ p: string }>`SELECT max(global_position)::text AS p FROM events`.execute(h.database.db)).rows[0]!.p);
@@ -155,4 +157,62 @@ t.test('reports: the answer from the visits that ended in the year equals the on
   await h.runner.rebuild('reports');
   t.equal(await h.digest('reports_due', 'visit_id'), live, 'a rebuild derives the same rows');
   await changed('after the rebuild');
+});
+
+t.test('evaluations: the answer counted over the stored facets equals the one looked up in the context', async (t) => {
+  const ctx = await loadContext(db, 'evaluations_context');
+  const rated = (await sql<{ cadre_id: string; committee_unit_code: string }>`
+    SELECT cadre_id, committee_unit_code FROM evaluations_cadres ORDER BY evaluation_id LIMIT 1`.execute(db)).rows[0]!;
+  const agency = [...ctx.agencies.keys()][0]!;
+  const districts = [...ctx.units.entries()].filter(([, u]) => u.status === 'established' && u.level === 'district').map(([code]) => code);
+  const scopes: DashboardScope[] = [
+    { kind: 'all' }, { kind: 'province', provinceCode: PROVINCE }, { kind: 'province', provinceCode: '15' }, { kind: 'unit', unitCode: districts[0]! },
+    { kind: 'unit', unitCode: rated.committee_unit_code }, { kind: 'agency', agencyId: agency }, { kind: 'cadre', cadreId: rated.cadre_id }, { kind: 'nothing' },
+  ];
+  const compare = async (label: string) => {
+    let rows = 0;
+    for (const year of [undefined, 2024, 2025]) {
+      for (const scope of scopes) {
+        for (const filter of [{}, { provinceCode: PROVINCE }, { provinceCode: '15' }]) {
+          for (const [limit, offset] of [[5000, 0], [7, 5]] as const) {
+            const q: EvaluationsQuery = { scope, limit, offset, ...filter, ...(year === undefined ? {} : { year }) };
+            const expected = await evaluationsFromContext(db, q);
+            t.same(await queryEvaluations(db, q), expected, `${label}: ${year ?? 'every year'} ${JSON.stringify(scope)} ${JSON.stringify(filter)} ${limit}/${offset}`);
+            rows += expected.cadres.rows.length + expected.units.rows.length;
+          }
+        }
+      }
+    }
+    return rows;
+  };
+  const rows = await compare('as generated');
+  t.ok(rows > 1000, `${rows} rows compared`);
+  const all = await queryEvaluations(db, { scope: { kind: 'all' }, limit: 1, offset: 0 });
+  t.ok(all.cadres.total >= 50 && all.units.total > 100, `${all.cadres.total} cadre and ${all.units.total} commune ratings`);
+
+  // The context moves after the ratings: a backdated transfer of a rated cadre (its agency on 31
+  // December), and a commune moved to another district from mid-2024 (the ancestors a district's
+  // committee is scoped by).
+  const cadreState = ctx.cadres.get(rated.cadre_id);
+  const from = cadreState?.status === 'registered' ? cadreState.postings.at(-1)!.value.agencyId : agency;
+  const to = [...ctx.agencies.keys()].find((a) => a !== from)!;
+  const commune = rated.committee_unit_code;
+  const before = ancestorsOf(ctx, commune, '2024-06-01')[1]!;
+  const otherDistrict = districts.find((d) => d !== before)!;
+  await h.given(
+    { stream: `cadre-${rated.cadre_id}`, event: { type: 'CadreTransferred', data: { cadreId: rated.cadre_id, fromAgencyId: from, toAgencyId: to, position: 'Phó Giám đốc', level: 'province', effectiveDate: '2024-03-01', decisionRef: '98-QĐ/TU' } } },
+    { stream: `unit-${commune}`, event: { type: 'UnitReparented', data: { code: commune, parentCode: otherDistrict, previousParentCode: before, effectiveDate: '2024-06-01' } } },
+  );
+  await h.project();
+  await compare('after the transfer and the reparenting');
+  const moved = await queryEvaluations(db, { year: 2024, scope: { kind: 'unit', unitCode: otherDistrict }, limit: 5000, offset: 0 });
+  t.ok(moved.cadres.rows.some((r) => r.committeeUnitCode === commune), 'the moved commune\'s ratings count for its new district');
+  const transferred = await queryEvaluations(db, { year: 2024, scope: { kind: 'agency', agencyId: to }, limit: 5000, offset: 0 });
+  t.ok(transferred.cadres.rows.some((r) => r.cadreId === rated.cadre_id), 'the transferred cadre\'s rating counts for the new agency');
+
+  const digests = async () => [await h.digest('evaluations_cadres', 'evaluation_id'), await h.digest('evaluations_units', 'committee_unit_code, unit_code, year')];
+  const live = await digests();
+  await h.runner.rebuild('evaluations');
+  t.same(await digests(), live, 'a rebuild derives the same rows');
+  await compare('after the rebuild');
 });
