@@ -19,7 +19,7 @@ export function demoWanted(runtime: Runtime): boolean {
  * `npm start` shows a working system. A database with any event is never touched.
  */
 export async function firstStartDemo(runtime: Runtime): Promise<SeededDemo | null> {
-  if ((await runtime.store.headPosition()) > 0n) return null;
+  if ((await runtime.store.committedPosition()) > 0n) return null;
   runtime.log.info('empty database: seeding the demo history (diaban serve --no-demo or DIABAN_DEMO=0 to skip)');
   return seedWithProgress(runtime, { scale: 'small' });
 }

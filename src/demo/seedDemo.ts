@@ -68,7 +68,7 @@ export class DemoDatabaseNotEmptyError extends Error {
  */
 export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult> {
   const started = performance.now();
-  if ((await options.store.headPosition()) > 0n) throw new DemoDatabaseNotEmptyError();
+  if ((await options.store.committedPosition()) > 0n) throw new DemoDatabaseNotEmptyError();
   if (options.today !== undefined && options.today < EARLIEST_TODAY) throw new RangeError(`the demo's today must be ${EARLIEST_TODAY} or later`);
   const seed = options.seed ?? DEFAULT_SEED;
   const scale = options.scale ?? 'small';

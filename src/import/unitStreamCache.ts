@@ -19,6 +19,8 @@ const PAGE = 10_000;
 export class UnitStreamCache implements EventStore {
   readonly #inner: EventStore;
   readonly #streams = new Map<string, StoredEvent[]>();
+  /** False when the preload could not see everything committed: every stream is read from the database. */
+  #inMemory = true;
   /** Streams whose memory was dropped: read from the database from now on. */
   readonly #bypassed = new Set<string>();
 
@@ -26,8 +28,20 @@ export class UnitStreamCache implements EventStore {
     this.#inner = inner;
   }
 
-  static async preload(inner: EventStore): Promise<UnitStreamCache> {
+  /**
+   * Reads every unit event committed before the run into memory. A reader's head stops below any
+   * transaction still running in the cluster (a rebuild holds one for seconds), so it first waits
+   * until the head covers what is committed now: a unit established a moment ago and hidden from
+   * `readAll` would be missing from memory, and a command on it refused as UNIT_NOT_FOUND, a
+   * refusal no expected-version check would catch. Past `waitMs` the run reads every stream from
+   * the database instead: slower, never wrong.
+   */
+  static async preload(inner: EventStore, waitMs = 30_000): Promise<UnitStreamCache> {
     const cache = new UnitStreamCache(inner);
+    if (!(await headCovers(inner, await inner.committedPosition(), waitMs))) {
+      cache.#inMemory = false;
+      return cache;
+    }
     let fromPosition = 1n;
     for (;;) {
       const page = await inner.readAll({ fromPosition, limit: PAGE, types: UNIT_TYPES });
@@ -39,7 +53,7 @@ export class UnitStreamCache implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     const simple = (options.direction ?? 'forward') === 'forward' && options.toVersion === undefined;
-    if (!isUnitStream(streamId) || this.#bypassed.has(streamId) || !simple) return this.#inner.readStream(streamId, options);
+    if (!this.#inMemory || !isUnitStream(streamId) || this.#bypassed.has(streamId) || !simple) return this.#inner.readStream(streamId, options);
     const from = options.fromVersion ?? 1n;
     const events = (this.#streams.get(streamId) ?? []).filter((event) => event.streamVersion >= from);
     return options.limit === undefined ? events : events.slice(0, options.limit);
@@ -48,7 +62,7 @@ export class UnitStreamCache implements EventStore {
   async appendToStream(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
     try {
       const result = await this.#inner.appendToStream(streamId, events, options);
-      if (isUnitStream(streamId) && !this.#bypassed.has(streamId)) this.#remember(streamId, events, result);
+      if (this.#inMemory && isUnitStream(streamId) && !this.#bypassed.has(streamId)) this.#remember(streamId, events, result);
       return result;
     } catch (error) {
       if (error instanceof ExpectedVersionConflict) {
@@ -93,6 +107,10 @@ export class UnitStreamCache implements EventStore {
     return this.#inner.headPosition();
   }
 
+  committedPosition(): Promise<bigint> {
+    return this.#inner.committedPosition();
+  }
+
   lookupStream(key: string): Promise<string | null> {
     return this.#inner.lookupStream(key);
   }
@@ -107,4 +125,13 @@ export class UnitStreamCache implements EventStore {
 
 function isUnitStream(streamId: string): boolean {
   return streamId.startsWith('unit-');
+}
+
+async function headCovers(store: EventStore, position: bigint, waitMs: number): Promise<boolean> {
+  const deadline = Date.now() + waitMs;
+  while ((await store.headPosition()) < position) {
+    if (Date.now() >= deadline) return false;
+    await new Promise((ok) => setTimeout(ok, 20));
+  }
+  return true;
 }

@@ -119,6 +119,12 @@ export interface EventStore {
   streamVersion(streamId: string): Promise<bigint>;
   /** The highest position a reader may see now (0 when empty). */
   headPosition(): Promise<bigint>;
+  /**
+   * The highest position committed now (0 when empty). Readers may not see it yet: the head stops
+   * below any transaction still running (README "Ordering guarantee"), so headPosition() ≤ this.
+   * Waiting until the head reaches it is how to read everything written before a moment.
+   */
+  committedPosition(): Promise<bigint>;
   /** The stream that claimed `key`, or null. */
   lookupStream(key: string): Promise<string | null>;
   subscribe(options: SubscribeOptions): Subscription;

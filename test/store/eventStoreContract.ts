@@ -42,6 +42,7 @@ export function eventStoreContract(t: Test, options: ContractOptions): void {
     t.equal(await store.streamVersion('s-1'), 3n);
     t.equal(await store.streamVersion('missing'), 0n);
     t.equal(await store.headPosition(), r.positions[2]);
+    t.equal(await store.committedPosition(), r.positions[2], 'committed at once, whatever readers see yet');
     const read = await store.readStream('s-1');
     t.same(read.map((e) => e.streamVersion), [1n, 2n, 3n]);
     t.same(read.map((e) => e.globalPosition), r.positions);
@@ -97,6 +98,7 @@ export function eventStoreContract(t: Test, options: ContractOptions): void {
     await t.rejects(store.appendToStream('', [ev()]), InvalidStoreArgument);
     await t.rejects(store.appendToStream('x', [ev()], { expectedVersion: -1n }), InvalidStoreArgument);
     t.equal(await store.headPosition(), 0n);
+    t.equal(await store.committedPosition(), 0n);
   });
 
   withStore('readStream reads both directions with bounds and paging', async (t, store) => {

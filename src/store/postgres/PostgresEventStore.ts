@@ -229,6 +229,11 @@ export class PostgresEventStore implements EventStore {
     return toBigint(rows[0]?.p ?? 0n);
   }
 
+  async committedPosition(): Promise<bigint> {
+    const rows = await this.#run(sql<{ p: string | bigint }>`SELECT coalesce(max(global_position), 0) AS p FROM events`);
+    return toBigint(rows[0]?.p ?? 0n);
+  }
+
   async lookupStream(key: string): Promise<string | null> {
     const rows = await this.#run(sql<{ stream_id: string }>`SELECT stream_id FROM stream_keys WHERE key = ${key}`);
     return rows[0]?.stream_id ?? null;
