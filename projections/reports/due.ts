@@ -9,7 +9,9 @@ import { dueDateOf } from './reportState.js';
  * Each visit with what its report's figures take from the context on the visit's last day: the
  * cadre's agency, the visited unit's province and ancestors, the agency's province, and the due
  * date (the binding policy's deadline). Stored so that the dashboard counts in SQL instead of
- * looking the context up for every visit of the year on every request.
+ * looking the context up for every visit of the year on every request. The province summary
+ * (summary/queries.ts) places a visit on its first day instead: the `start_` columns, and the
+ * dates of the party-cell meetings it attended.
  *
  * The rows are derived from the visits and the context, so they are recounted when either moves:
  * the visits a batch touched; every visit of a cadre whose postings or assignments a context event
@@ -32,10 +34,15 @@ export function dueTableDdl(t: string): string {
       province_code        text,
       agency_province_code text,
       ancestors            text[]  NOT NULL,
-      due_date             date
+      due_date             date,
+      start_province_code  text,
+      start_agency_id      uuid,
+      start_ancestors      text[]  NOT NULL,
+      party_cell_dates     date[]  NOT NULL
     );
     CREATE INDEX ${t}_end ON ${t} (end_date);
     CREATE INDEX ${t}_cadre ON ${t} (cadre_id, end_date);
+    CREATE INDEX ${t}_start ON ${t} (start_date);
   `;
 }
 
@@ -49,6 +56,7 @@ interface VisitColumns {
   report_id: string | null;
   filed_on: IsoDate | null;
   amendments: number;
+  activities: ReadonlyArray<{ kind: string; date: IsoDate }>;
 }
 
 /** Which visits a batch's context events make stale: those of some cadres, or all of them. */
@@ -91,16 +99,20 @@ export async function recountDue(trx: Executor, ctx: Context, tables: { visits: 
     : sql`visit_id = ANY (${[...which.visitIds]}::uuid[]) OR cadre_id = ANY (${[...which.cadreIds]}::uuid[])`;
   const visits = await sql<VisitColumns>`
     SELECT visit_id, cadre_id, unit_code, start_date::text AS start_date, end_date::text AS end_date, status, report_id,
-           filed_on::text AS filed_on, amendments
+           filed_on::text AS filed_on, amendments, activities
     FROM ${sql.table(tables.visits)} WHERE ${where}
     -- Stored in the order the dashboard reads them (a year of last days): its scans touch few pages.
     ORDER BY end_date, start_date, visit_id`.execute(trx);
   await sql`DELETE FROM ${sql.table(tables.due)} WHERE ${where}`.execute(trx);
-  const rows = visits.rows.map((v) => {
+  const rows = visits.rows.map(({ activities, ...v }) => {
     const agencyId = postingOf(ctx, v.cadre_id, v.end_date)?.agencyId ?? null;
     const agencyUnit = agencyId === null ? null : agencyUnitOf(ctx, agencyId);
     return {
       ...v,
+      start_province_code: provinceOf(ctx, v.unit_code, v.start_date),
+      start_agency_id: postingOf(ctx, v.cadre_id, v.start_date)?.agencyId ?? null,
+      start_ancestors: ancestorsOf(ctx, v.unit_code, v.start_date),
+      party_cell_dates: activities.filter((a) => a.kind === 'party-cell-meeting').map((a) => a.date),
       agency_id: agencyId,
       province_code: provinceOf(ctx, v.unit_code, v.end_date),
       agency_province_code: agencyUnit === null ? null : provinceOf(ctx, agencyUnit, v.end_date),
@@ -113,9 +125,12 @@ export async function recountDue(trx: Executor, ctx: Context, tables: { visits: 
     await sql`
       INSERT INTO ${sql.table(tables.due)}
       SELECT visit_id, cadre_id, unit_code, start_date, end_date, status, report_id, filed_on, amendments, agency_id, province_code,
-             agency_province_code, ARRAY(SELECT jsonb_array_elements_text(ancestors)), due_date
+             agency_province_code, ARRAY(SELECT jsonb_array_elements_text(ancestors)), due_date,
+             start_province_code, start_agency_id, ARRAY(SELECT jsonb_array_elements_text(start_ancestors)),
+             ARRAY(SELECT jsonb_array_elements_text(party_cell_dates)::date)
       FROM jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + 5_000))}::jsonb) AS r(
         visit_id uuid, cadre_id uuid, unit_code text, start_date date, end_date date, status text, report_id uuid, filed_on date,
-        amendments integer, agency_id uuid, province_code text, agency_province_code text, ancestors jsonb, due_date date)`.execute(trx);
+        amendments integer, agency_id uuid, province_code text, agency_province_code text, ancestors jsonb, due_date date,
+        start_province_code text, start_agency_id uuid, start_ancestors jsonb, party_cell_dates jsonb)`.execute(trx);
   }
 }

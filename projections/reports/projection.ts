@@ -11,11 +11,12 @@ type Tables = 'reports_visits' | 'reports_due' | 'reports_context';
  * Trip reports per visit: filed or not, when, how often amended. The deadline comes from the policy
  * binding the cadre's assignment (reportDeadlineDays); `reports_due` keeps, per visit, the due date
  * and the agency and provinces of its last day, worked out from the context kept here and
- * recounted when the visit or that context moves (due.ts). Version 2 added `reports_due`.
+ * recounted when the visit or that context moves (due.ts). Version 2 added `reports_due`; version 3
+ * its first-day columns for the province summary.
  */
 export const reports: Projection<Tables> = {
   name: 'reports',
-  version: 2,
+  version: 3,
   eventTypes: [...visitEventTypes, ...contextEventTypes],
   tables: { reports_visits: visitsTableDdl, reports_due: dueTableDdl, reports_context: contextTableDdl },
   async apply(trx: Executor, events: readonly ProjectedEvent[], tables: TableNames<Tables>, options?: ApplyOptions) {

@@ -1,7 +1,8 @@
 import type { IsoDate } from '#events/common.js';
 import { grassrootsDays } from '#src/domain/fieldwork/queries.js';
 import type { Executor } from '#src/projections/Projection.js';
-import { loadContext, postingOf, provinceOf } from '../attendance/contextQueries.js';
+import { sql } from 'kysely';
+import { loadContext, postingOf, provinceOf, type Context } from '../attendance/contextQueries.js';
 import { asFieldworkState, COUNTED_STATUSES } from '../attendance/cadreYears.js';
 import { inScope, type DashboardScope } from '../attendance/scope.js';
 import { visitsBetween, type VisitRow } from '../attendance/visits.js';
@@ -33,13 +34,72 @@ export interface Summary {
 }
 
 /**
- * No tables of its own: it reads the attendance and recommendations read models, so its figures
- * cannot disagree with theirs. A visit counts when not cancelled or disputed and it has a day in
- * the period, at a unit of the province on its first day; days are distinct calendar days per
- * official within the period. Reports count for visits that ended in the period; a recommendation
- * when raised (answered) in the period.
+ * Counted in SQL over `reports_due` (reports/due.ts), which keeps per visit its province, agency
+ * and ancestors on its first day, its party-cell meeting dates and its report's due date: so its
+ * figures cannot disagree with the reports dashboard's. Recommendations are read from the
+ * recommendations read model. The definition this is held to is summaryFromVisits.
  */
 export async function querySummary(db: Executor, q: SummaryQuery): Promise<Summary> {
+  const s = q.scope;
+  const scope = s.kind === 'all' ? sql`true`
+    : s.kind === 'nothing' ? sql`false`
+    : s.kind === 'province' ? sql`start_province_code = ${s.provinceCode}`
+    : s.kind === 'cadre' ? sql`cadre_id = ${s.cadreId}::uuid`
+    : s.kind === 'agency' ? sql`start_agency_id = ${s.agencyId}::uuid`
+    : sql`${s.unitCode}::text = ANY (start_ancestors)`;
+  const [figures, recommendations] = await Promise.all([
+    sql<{ officials: number; visits: number; days: number; party_cell_meetings: number; reports_due: number; reports_filed: number; reports_on_time: number }>`
+      WITH v AS MATERIALIZED (
+        SELECT cadre_id, start_date, end_date, filed_on, due_date, party_cell_dates FROM reports_due
+        WHERE status = ANY (${[...COUNTED_STATUSES]}::text[]) AND start_date <= ${q.to}::date AND end_date >= ${q.from}::date
+          AND ${scope} ${q.provinceCode === undefined ? sql`` : sql`AND start_province_code = ${q.provinceCode}`})
+      SELECT (SELECT count(DISTINCT cadre_id) FROM v)::int AS officials,
+             (SELECT count(*) FROM v)::int AS visits,
+             (SELECT count(*) FROM (SELECT DISTINCT v.cadre_id, d.day FROM v,
+                generate_series(greatest(v.start_date, ${q.from}::date), least(v.end_date, ${q.to}::date), interval '1 day') AS d(day)) AS days)::int AS days,
+             (SELECT count(*) FROM v, unnest(v.party_cell_dates) AS p(day) WHERE p.day BETWEEN ${q.from}::date AND ${q.to}::date)::int AS party_cell_meetings,
+             count(*) FILTER (WHERE filed_on IS NOT NULL OR due_date < ${q.today}::date)::int AS reports_due,
+             count(filed_on)::int AS reports_filed,
+             count(*) FILTER (WHERE filed_on <= due_date)::int AS reports_on_time
+      FROM v WHERE end_date <= ${q.to}::date`.execute(db),
+    recommendationFigures(db, q),
+  ]);
+  const f = figures.rows[0]!;
+  return {
+    provinceCode: q.provinceCode ?? null, from: q.from, to: q.to,
+    officials: f.officials, visits: f.visits, days: f.days, partyCellMeetings: f.party_cell_meetings,
+    reportsDue: f.reports_due, reportsFiled: f.reports_filed, reportsOnTime: f.reports_on_time,
+    ...recommendations,
+  };
+}
+
+/** Recommendations raised and answered in the period, placed on the day they were raised. */
+async function recommendationFigures(db: Executor, q: SummaryQuery): Promise<Pick<Summary, 'recommendationsRaised' | 'recommendationsAnswered'>> {
+  const ctx = await loadContext(db, 'recommendations_context');
+  const within = (d: string | null): boolean => d !== null && d >= q.from && d <= q.to;
+  const recommendations = (await loadRecommendations(db, { from: q.from, to: q.to })).filter((r) => visibleOn(ctx, q, r.cadreId, r.unitCode, r.raisedOn));
+  return {
+    recommendationsRaised: recommendations.filter((r) => within(r.raisedOn)).length,
+    recommendationsAnswered: recommendations.filter((r) => within(r.answeredOn)).length,
+  };
+}
+
+function visibleOn(ctx: Context, q: SummaryQuery, cadreId: string, unitCode: string, date: IsoDate): boolean {
+  const provinceCode = provinceOf(ctx, unitCode, date);
+  if (q.provinceCode !== undefined && provinceCode !== q.provinceCode) return false;
+  if (q.scope.kind === 'all') return true;
+  const facets = { cadreIds: [cadreId], agencyIds: [postingOf(ctx, cadreId, date)?.agencyId ?? null], unitCodes: [unitCode], provinceCodes: [provinceCode] };
+  return inScope(q.scope, facets, ctx, date);
+}
+
+/**
+ * The definition querySummary is held to, from the attendance read model's visits and context. A
+ * visit counts when not cancelled or disputed and it has a day in the period, at a unit of the
+ * province on its first day; days are distinct calendar days per official within the period.
+ * Reports count for visits that ended in the period; a recommendation when raised (answered) in
+ * the period.
+ */
+export async function summaryFromVisits(db: Executor, q: SummaryQuery): Promise<Summary> {
   const ctx = await loadContext(db, 'attendance_context');
   const period = { start: q.from, end: q.to };
   const visible = (cadreId: string, unitCode: string, date: IsoDate): boolean => {

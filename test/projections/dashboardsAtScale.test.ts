@@ -7,6 +7,7 @@ import { evaluationsFromContext, queryEvaluations, type EvaluationsQuery } from 
 import { recommendations } from '../../projections/recommendations/projection.js';
 import { reports } from '../../projections/reports/projection.js';
 import { queryReports, reportsFromVisits, type ReportsQuery } from '../../projections/reports/queries.js';
+import { querySummary, summaryFromVisits, type SummaryQuery } from '../../projections/summary/queries.js';
 import { answerFromItems, loadRecommendations, queryRecommendations, type RecommendationsQuery } from '../../projections/recommendations/queries.js';
 import { ancestorsOf, loadContext } from '../../projections/attendance/contextQueries.js';
 import type { DashboardScope } from '../../projections/attendance/scope.js';
@@ -215,4 +216,32 @@ t.test('evaluations: the answer counted over the stored facets equals the one lo
   await h.runner.rebuild('evaluations');
   t.same(await digests(), live, 'a rebuild derives the same rows');
   await compare('after the rebuild');
+});
+
+t.test('summary: the SQL count over the visits\' first-day facets equals the definition', async (t) => {
+  const ctx = await loadContext(db, 'attendance_context');
+  const visit = (await sql<{ cadre_id: string; unit_code: string }>`SELECT cadre_id, unit_code FROM attendance_visits ORDER BY visit_id LIMIT 1`.execute(db)).rows[0]!;
+  const agency = [...ctx.agencies.keys()][0]!;
+  const district = [...ctx.units.entries()].find(([, u]) => u.status === 'established' && u.level === 'district')![0];
+  const scopes: DashboardScope[] = [
+    { kind: 'all' }, { kind: 'province', provinceCode: PROVINCE }, { kind: 'province', provinceCode: '15' }, { kind: 'unit', unitCode: district },
+    { kind: 'unit', unitCode: visit.unit_code }, { kind: 'agency', agencyId: agency }, { kind: 'cadre', cadreId: visit.cadre_id }, { kind: 'nothing' },
+  ];
+  const periods = [['2024-01-01', '2024-12-31'], ['2025-01-01', '2026-06-30'], ['2025-06-15', '2025-07-15'], ['2026-02-01', '2026-02-01']] as const;
+  let visits = 0;
+  for (const today of ['2026-06-30', '2025-07-03']) {
+    for (const [from, to] of periods) {
+      for (const scope of scopes) {
+        for (const filter of [{}, { provinceCode: PROVINCE }, { provinceCode: '15' }]) {
+          const q: SummaryQuery = { from, to, today, scope, ...filter };
+          const expected = await summaryFromVisits(db, q);
+          t.same(await querySummary(db, q), expected, `${from}..${to} at ${today} ${JSON.stringify(scope)} ${JSON.stringify(filter)}`);
+          visits += expected.visits;
+        }
+      }
+    }
+  }
+  t.ok(visits > 1000, `${visits} visits counted`);
+  const year = await querySummary(db, { from: '2024-01-01', to: '2024-12-31', today: '2026-06-30', scope: { kind: 'all' } });
+  t.ok(year.partyCellMeetings > 0 && year.reportsOnTime > 0 && year.recommendationsAnswered > 0, `every figure occurs: ${JSON.stringify(year)}`);
 });

@@ -1,12 +1,13 @@
 import t from 'tap';
 import { attendance } from '../../projections/attendance/projection.js';
 import { recommendations } from '../../projections/recommendations/projection.js';
-import { querySummary } from '../../projections/summary/queries.js';
+import { reports } from '../../projections/reports/projection.js';
+import { querySummary, summaryFromVisits, type SummaryQuery } from '../../projections/summary/queries.js';
 import { openProjectionHarness } from '../helpers/projectionHarness.js';
 import { buildWorld, daysOf, lateVisit, recommendationEvents, recountVisits } from './attendance.world.js';
 
 t.test('summary: the published figures of a province and period, recounted from the events', async (t) => {
-  const h = await openProjectionHarness([attendance, recommendations]);
+  const h = await openProjectionHarness([attendance, reports, recommendations]);
   t.teardown(h.close);
   const { ids, events } = buildWorld();
   const { events: recEvents } = recommendationEvents(ids);
@@ -47,4 +48,12 @@ t.test('summary: the published figures of a province and period, recounted from 
   t.same([p10.visits, p10.days, p10.recommendationsRaised], [1, 5, 1]);
   const own = await querySummary(h.database.db, { from, to, scope: { kind: 'cadre', cadreId: ids.cadreY }, today: '2025-06-30' });
   t.same([own.officials, own.visits, own.days], [1, 1, 2]);
+
+  // 5. The SQL count gives the definition's answer (the visits and context, row by row).
+  for (const q of [
+    { provinceCode: '15', from, to, scope: { kind: 'all' }, today: '2025-06-30' },
+    { from: '2024-03-01', to: '2024-03-31', scope: { kind: 'all' }, today: '2024-04-02' },
+    { from, to, scope: { kind: 'cadre', cadreId: ids.cadreY }, today: '2025-06-30' },
+    { from, to, scope: { kind: 'nothing' }, today: '2025-06-30' },
+  ] satisfies SummaryQuery[]) t.same(await querySummary(h.database.db, q), await summaryFromVisits(h.database.db, q), JSON.stringify(q));
 });

@@ -30,13 +30,13 @@ export const summaryRoutes =
       {
         schema: {
           tags: ['read models'], summary: 'Summary for a province and period: officials, visits, days, cell meetings, reports, recommendations',
-          description: `${DashboardRoles} Read from the attendance and recommendations read models.`,
+          description: `${DashboardRoles} Read from the reports and recommendations read models.`,
           querystring: Query, response: { 200: Answer },
         },
       },
       async (request) => {
         const q = request.query;
-        const { scope, today } = await dashboardRequest(services, request, ['attendance', 'recommendations'], q.minPosition);
+        const { scope, today } = await dashboardRequest(services, request, ['reports', 'recommendations'], q.minPosition);
         const from = q.from ?? `${today.slice(0, 4)}-01-01`;
         const to = q.to ?? today;
         if (to < from) throw new ApiError('VALIDATION_FAILED', `the period ends (${to}) before it starts (${from})`, 'querystring.to');
