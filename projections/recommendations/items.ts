@@ -33,17 +33,19 @@ interface Touched { item: Item; existed: boolean; dirty: boolean }
  * recommendation/state.ts): raised once (a repeat changes nothing), forwarded sets the agency and
  * due date, answered and closed their dates, reopened goes back to forwarded or raised. Dates are
  * the Vietnamese dates of the events' occurredAt, which the handlers set to the command's time.
- * Returns the (agency, commune) groups the changed items were in before and after (groups.ts).
+ * Returns the (agency, commune) groups the changed items were in before and after (groups.ts), and
+ * their days before and after (days.ts).
  */
-export async function applyItems(trx: Executor, t: string, events: readonly ProjectedEvent[]): Promise<GroupKey[]> {
+export async function applyItems(trx: Executor, t: string, events: readonly ProjectedEvent[]): Promise<AppliedItems> {
   const ids = [...new Set(events.flatMap((e) => ('recommendationId' in e.data && typeof e.data.recommendationId === 'string' ? [e.data.recommendationId] : [])))];
-  if (ids.length === 0) return [];
+  if (ids.length === 0) return { groups: [], days: [] };
   const items = new Map<string, Touched>();
-  const existing = await sql<Item>`
+  const existing = await sql<Item & { raised_province_code: string | null }>`
     SELECT recommendation_id, cadre_id, unit_code, visit_id, report_id, raised_on::text AS raised_on, status, agency_id, due_date::text AS due_date,
-           answered_on::text AS answered_on, closed_on::text AS closed_on, outcome, position::text AS position
+           answered_on::text AS answered_on, closed_on::text AS closed_on, outcome, position::text AS position, raised_province_code
     FROM ${sql.table(t)} WHERE recommendation_id = ANY (${ids}::uuid[])`.execute(trx);
-  for (const item of existing.rows) items.set(item.recommendation_id, { item, existed: true, dirty: false });
+  const days: DatedItem[] = existing.rows.map((i) => ({ ...dated(i), existed: true }));
+  for (const { raised_province_code: _, ...item } of existing.rows) items.set(item.recommendation_id, { item, existed: true, dirty: false });
   const before = existing.rows.map((i): GroupKey => ({ agencyId: i.agency_id, unitCode: i.unit_code }));
   for (const e of events) apply(items, e);
   const inserted = [...items.values()].filter((v) => !v.existed).map((v) => v.item);
@@ -58,8 +60,29 @@ export async function applyItems(trx: Executor, t: string, events: readonly Proj
               FROM jsonb_to_recordset(${JSON.stringify(updated)}::jsonb) AS r(${sql.raw(COLUMNS)})
               WHERE i.recommendation_id = r.recommendation_id`.execute(trx);
   }
-  return [...before, ...[...inserted, ...updated].map((i): GroupKey => ({ agencyId: i.agency_id, unitCode: i.unit_code }))];
+  const province = new Map(existing.rows.map((i) => [i.recommendation_id, i.raised_province_code]));
+  return {
+    groups: [...before, ...[...inserted, ...updated].map((i): GroupKey => ({ agencyId: i.agency_id, unitCode: i.unit_code }))],
+    days: [
+      ...days,
+      ...updated.map((i) => ({ ...dated({ ...i, raised_province_code: province.get(i.recommendation_id) ?? null }), existed: true })),
+      ...inserted.map((i) => ({ ...dated({ ...i, raised_province_code: null }), existed: false })),
+    ],
+  };
 }
+
+/** What a batch changed: the groups (groups.ts) and the dated items before and after (days.ts). */
+export interface AppliedItems { groups: GroupKey[]; days: DatedItem[] }
+
+/**
+ * An item's days, as it was or is now. `existed`: already stored before the batch (its
+ * `raised_province_code` is the stored one); a new item's is worked out by days.ts.
+ */
+export interface DatedItem { recommendation_id: string; unit_code: string; raised_on: string; answered_on: string | null; raised_province_code: string | null; existed: boolean }
+
+const dated = (i: Item & { raised_province_code: string | null }) => ({
+  recommendation_id: i.recommendation_id, unit_code: i.unit_code, raised_on: i.raised_on, answered_on: i.answered_on, raised_province_code: i.raised_province_code,
+});
 
 function apply(items: Map<string, Touched>, e: ProjectedEvent): void {
   const on = todayInVietnam(e.occurredAt.toISOString());

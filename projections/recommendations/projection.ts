@@ -2,8 +2,10 @@ import type { ApplyOptions, Executor, ProjectedEvent, Projection, TableNames } f
 import { applyContextEvents, contextEventTypes, contextTableDdl } from '../attendance/context.js';
 import { groupsTableDdl, recountAllGroups, recountGroups } from './groups.js';
 import { applyItems } from './items.js';
+import { movesProvinces, recommendationDaysDdl, recountDays } from './days.js';
+import { loadContextIn } from '../attendance/contextQueries.js';
 
-type Tables = 'recommendations_items' | 'recommendations_groups' | 'recommendations_context';
+type Tables = 'recommendations_items' | 'recommendations_groups' | 'recommendations_days' | 'recommendations_context';
 
 /**
  * Recommendations (kiến nghị) raised in trip reports and carried to agencies (Bến Tre, domain-notes
@@ -12,11 +14,12 @@ type Tables = 'recommendations_items' | 'recommendations_groups' | 'recommendati
  * dates of the events' occurredAt, which the handlers set to the command's time.
  *
  * Version 2 adds the per-(agency, commune) counts (groups.ts) that the dashboard sums, and the
- * indexes its pages and "not yet due" count read.
+ * indexes its pages and "not yet due" count read. Version 3 the per-day counts of the province
+ * summary (days.ts) and the province each item was raised in.
  */
 export const recommendations: Projection<Tables> = {
   name: 'recommendations',
-  version: 2,
+  version: 3,
   eventTypes: [
     'RecommendationRaised', 'RecommendationForwarded', 'RecommendationAnswered', 'RecommendationClosed', 'RecommendationReopened',
     ...contextEventTypes,
@@ -36,22 +39,29 @@ export const recommendations: Projection<Tables> = {
         answered_on  date,
         closed_on    date,
         outcome      text,
-        position     bigint NOT NULL
+        position     bigint NOT NULL,
+        raised_province_code text
       );
       CREATE INDEX ${t}_agency ON ${t} (agency_id, status);
       CREATE INDEX ${t}_raised ON ${t} (raised_on, recommendation_id);
       CREATE INDEX ${t}_unit ON ${t} (unit_code);
       CREATE INDEX ${t}_cadre ON ${t} (cadre_id);
       CREATE INDEX ${t}_open_due ON ${t} (due_date) WHERE status IN ('raised', 'forwarded');
+      CREATE INDEX ${t}_answered ON ${t} (answered_on) WHERE answered_on IS NOT NULL;
     `,
     recommendations_groups: groupsTableDdl,
+    recommendations_days: recommendationDaysDdl,
     recommendations_context: contextTableDdl,
   },
   async apply(trx: Executor, events: readonly ProjectedEvent[], tables: TableNames<Tables>, options?: ApplyOptions) {
-    const touched = await applyItems(trx, tables.recommendations_items, await applyContextEvents(trx, tables.recommendations_context, events));
-    if (!options?.deferDerived) await recountGroups(trx, tables.recommendations_items, tables.recommendations_groups, touched);
+    const applied = await applyItems(trx, tables.recommendations_items, await applyContextEvents(trx, tables.recommendations_context, events));
+    if (options?.deferDerived) return;
+    await recountGroups(trx, tables.recommendations_items, tables.recommendations_groups, applied.groups);
+    await recountDays(trx, () => loadContextIn(trx, tables.recommendations_context), { items: tables.recommendations_items, days: tables.recommendations_days },
+      movesProvinces(events) ? 'all' : applied.days);
   },
   async recountDerived(trx: Executor, tables: TableNames<Tables>) {
     await recountAllGroups(trx, tables.recommendations_items, tables.recommendations_groups);
+    await recountDays(trx, () => loadContextIn(trx, tables.recommendations_context), { items: tables.recommendations_items, days: tables.recommendations_days }, 'all');
   },
 };

@@ -89,12 +89,26 @@ export function staleByContext(ctx: Context, events: readonly ProjectedEvent[]):
   return { all: false, cadreIds };
 }
 
+/** Where a recounted visit was and is placed: what the summary counts (summaryCounts.ts) must recount. */
+export interface PlacedVisit {
+  cadre_id: string;
+  start_province_code: string | null;
+  start_date: IsoDate;
+  end_date: IsoDate;
+  status: string;
+  filed_on: IsoDate | null;
+  due_date: IsoDate | null;
+  party_cell_dates: IsoDate[];
+}
+export type DueChange = 'all' | { removed: PlacedVisit[]; written: PlacedVisit[] };
+
 /**
  * Recounts the due rows of some visits (by visit or by cadre), or of every visit, from the visits
- * table and `ctx`, the context as this transaction sees it (loadContextIn).
+ * table and `ctx`, the context as this transaction sees it (loadContextIn). Returns the rows it
+ * removed and wrote (what the summary counts move by), or 'all'.
  */
-export async function recountDue(trx: Executor, ctx: Context, tables: { visits: string; due: string }, which: 'all' | { visitIds: readonly string[]; cadreIds: readonly string[] }): Promise<void> {
-  if (which !== 'all' && which.visitIds.length === 0 && which.cadreIds.length === 0) return;
+export async function recountDue(trx: Executor, ctx: Context, tables: { visits: string; due: string }, which: 'all' | { visitIds: readonly string[]; cadreIds: readonly string[] }): Promise<DueChange> {
+  if (which !== 'all' && which.visitIds.length === 0 && which.cadreIds.length === 0) return { removed: [], written: [] };
   const where = which === 'all' ? sql`true`
     : sql`visit_id = ANY (${[...which.visitIds]}::uuid[]) OR cadre_id = ANY (${[...which.cadreIds]}::uuid[])`;
   const visits = await sql<VisitColumns>`
@@ -103,7 +117,10 @@ export async function recountDue(trx: Executor, ctx: Context, tables: { visits: 
     FROM ${sql.table(tables.visits)} WHERE ${where}
     -- Stored in the order the dashboard reads them (a year of last days): its scans touch few pages.
     ORDER BY end_date, start_date, visit_id`.execute(trx);
-  await sql`DELETE FROM ${sql.table(tables.due)} WHERE ${where}`.execute(trx);
+  // What a partial recount removes is what the summary counts move back by; a full one recounts them.
+  const removed = await sql<PlacedVisit>`DELETE FROM ${sql.table(tables.due)} WHERE ${where}
+    ${which === 'all' ? sql`` : sql`RETURNING cadre_id, start_province_code, start_date::text AS start_date, end_date::text AS end_date, status,
+                                         filed_on::text AS filed_on, due_date::text AS due_date, party_cell_dates::text[] AS party_cell_dates`}`.execute(trx);
   const rows = visits.rows.map(({ activities, ...v }) => {
     const agencyId = postingOf(ctx, v.cadre_id, v.end_date)?.agencyId ?? null;
     const agencyUnit = agencyId === null ? null : agencyUnitOf(ctx, agencyId);
@@ -133,4 +150,10 @@ export async function recountDue(trx: Executor, ctx: Context, tables: { visits: 
         amendments integer, agency_id uuid, province_code text, agency_province_code text, ancestors jsonb, due_date date,
         start_province_code text, start_agency_id uuid, start_ancestors jsonb, party_cell_dates jsonb)`.execute(trx);
   }
+  if (which === 'all') return 'all';
+  const placed = (r: PlacedVisit): PlacedVisit => ({
+    cadre_id: r.cadre_id, start_province_code: r.start_province_code, start_date: r.start_date, end_date: r.end_date,
+    status: r.status, filed_on: r.filed_on, due_date: r.due_date, party_cell_dates: r.party_cell_dates,
+  });
+  return { removed: removed.rows, written: rows.map(placed) };
 }

@@ -64,8 +64,10 @@ t.test('recommendations: the pre-counted answer equals the answer from every ite
   t.equal(compared, todays.length * scopes.length * 4 * 5 * 2);
 
   const live = await h.digest('recommendations_groups', 'agency_key, unit_code');
+  const liveDays = await h.digest('recommendations_days', 'province_key, day');
   await h.runner.rebuild('recommendations');
   t.equal(await h.digest('recommendations_groups', 'agency_key, unit_code'), live, 'a rebuild counts the same groups');
+  t.equal(await h.digest('recommendations_days', 'province_key, day'), liveDays, 'and the same days');
 });
 
 t.test('attendance: the cadre-year figures give the answer counted from every visit', async (t) => {
@@ -227,7 +229,7 @@ t.test('summary: the SQL count over the visits\' first-day facets equals the def
     { kind: 'all' }, { kind: 'province', provinceCode: PROVINCE }, { kind: 'province', provinceCode: '15' }, { kind: 'unit', unitCode: district },
     { kind: 'unit', unitCode: visit.unit_code }, { kind: 'agency', agencyId: agency }, { kind: 'cadre', cadreId: visit.cadre_id }, { kind: 'nothing' },
   ];
-  const periods = [['2024-01-01', '2024-12-31'], ['2025-01-01', '2026-06-30'], ['2025-06-15', '2025-07-15'], ['2026-02-01', '2026-02-01']] as const;
+  const periods = [['2024-01-01', '2024-12-31'], ['2025-01-01', '2026-06-30'], ['2025-06-15', '2025-07-15'], ['2026-02-01', '2026-02-01'], ['2024-12-31', '2025-01-01']] as const;
   let visits = 0;
   for (const today of ['2026-06-30', '2025-07-03']) {
     for (const [from, to] of periods) {
@@ -244,4 +246,55 @@ t.test('summary: the SQL count over the visits\' first-day facets equals the def
   t.ok(visits > 1000, `${visits} visits counted`);
   const year = await querySummary(db, { from: '2024-01-01', to: '2024-12-31', today: '2026-06-30', scope: { kind: 'all' } });
   t.ok(year.partyCellMeetings > 0 && year.reportsOnTime > 0 && year.recommendationsAnswered > 0, `every figure occurs: ${JSON.stringify(year)}`);
+  const compare = async (label: string) => {
+    for (const [from, to] of periods) {
+      for (const scope of [{ kind: 'all' }, { kind: 'province', provinceCode: PROVINCE }, { kind: 'cadre', cadreId: visit.cadre_id }] as DashboardScope[]) {
+        const q: SummaryQuery = { from, to, today: '2026-06-30', scope };
+        t.same(await querySummary(db, q), await summaryFromVisits(db, q), `${label}: ${from}..${to} ${JSON.stringify(scope)}`);
+      }
+    }
+  };
+
+  // Live changes move the day counts by deltas: a visit cancelled, one disputed, a report filed,
+  // and a new three-day visit over the new year that overlaps one of the cadre's own.
+  const [cancelled, disputed, unreported] = (await sql<{ visit_id: string; cadre_id: string; start_date: string; end_date: string; unit_code: string }>`
+    SELECT visit_id, cadre_id, start_date::text AS start_date, end_date::text AS end_date, unit_code FROM attendance_visits
+    WHERE status IN ('logged', 'confirmed') AND cadre_id = ${visit.cadre_id}::uuid ORDER BY start_date LIMIT 3`.execute(db)).rows;
+  const stream = (v: { cadre_id: string; start_date: string }) => `fieldwork-${v.cadre_id}-${v.start_date.slice(0, 4)}`;
+  const extra = '00000000-0000-4000-8000-0000000000aa';
+  // and an answered recommendation reopened and answered again on another day.
+  const answered = (await sql<{ recommendation_id: string; agency_id: string; answered_on: string }>`
+    SELECT recommendation_id, agency_id, answered_on::text AS answered_on FROM recommendations_items
+    WHERE status = 'answered' AND answered_on < '2025-06-01' ORDER BY recommendation_id LIMIT 1`.execute(db)).rows[0]!;
+  await h.given(
+    { stream: `recommendation-${answered.recommendation_id}`, occurredAt: '2025-06-10', event: { type: 'RecommendationReopened', data: { recommendationId: answered.recommendation_id, reason: 'Chưa thỏa đáng' } } },
+    { stream: `recommendation-${answered.recommendation_id}`, occurredAt: '2025-06-20', event: { type: 'RecommendationAnswered', data: { recommendationId: answered.recommendation_id, agencyId: answered.agency_id, answer: 'Đã xử lý lại' } } },
+  );
+  await h.given(
+    { stream: stream(cancelled!), event: { type: 'VisitCancelled', data: { visitId: cancelled!.visit_id, reason: 'Ghi nhầm' } } },
+    { stream: stream(disputed!), event: { type: 'VisitDisputed', data: { visitId: disputed!.visit_id, byUnitCode: disputed!.unit_code, reason: 'Không có mặt' } } },
+    { stream: `fieldwork-${visit.cadre_id}-extra`, event: { type: 'VisitLogged', data: {
+      visitId: extra, cadreId: visit.cadre_id, unitCode: unreported!.unit_code, startDate: '2024-12-31', endDate: '2025-01-02',
+      purposes: ['Nắm tình hình'], activities: [{ kind: 'party-cell-meeting', date: '2025-01-01' }, { kind: 'party-cell-meeting', date: '2024-12-31' }],
+    } } },
+    { stream: `fieldwork-${visit.cadre_id}-extra`, event: { type: 'ReportFiled', data: {
+      reportId: '00000000-0000-4000-8000-0000000000ab', visitId: extra, cadreId: visit.cadre_id, summary: 'Báo cáo', findings: [], recommendations: [],
+    } } },
+  );
+  await h.project();
+  await compare('after the live changes');
+  const newYear = await querySummary(db, { from: '2024-12-31', to: '2025-01-01', today: '2026-06-30', scope: { kind: 'cadre', cadreId: visit.cadre_id } });
+  t.ok(newYear.partyCellMeetings >= 2, 'the new visit\'s meetings on both sides of the new year count');
+
+  const moved = await querySummary(db, { from: '2025-06-20', to: '2025-06-20', today: '2026-06-30', scope: { kind: 'all' } });
+  t.ok(moved.recommendationsAnswered >= 1, 'the second answer counts on its own day');
+  const tables = [['reports_summary_days', 'province_key, day'], ['reports_summary_due', 'province_key, end_date, due_date'], ['reports_summary_cadres', 'province_key, cadre_id']] as const;
+  const digests = async () => Promise.all(tables.map(([table, key]) => h.digest(table, key)));
+  const live = await digests();
+  const liveRecommendations = await h.digest('recommendations_days', 'province_key, day');
+  await h.runner.rebuild('reports');
+  await h.runner.rebuild('recommendations');
+  t.same(await digests(), live, 'counted afresh, the day counts equal the ones moved by deltas');
+  t.equal(await h.digest('recommendations_days', 'province_key, day'), liveRecommendations, 'and so do the recommendations\' days');
+  await compare('after the rebuild');
 });
