@@ -42,7 +42,8 @@ export function dueTableDdl(t: string): string {
     );
     CREATE INDEX ${t}_end ON ${t} (end_date);
     CREATE INDEX ${t}_cadre ON ${t} (cadre_id, end_date);
-    CREATE INDEX ${t}_start ON ${t} (start_date);
+    CREATE INDEX ${t}_start ON ${t} (start_date, visit_id);
+    CREATE INDEX ${t}_agency ON ${t} (agency_id, end_date);
   `;
 }
 
@@ -89,9 +90,10 @@ export function staleByContext(ctx: Context, events: readonly ProjectedEvent[]):
   return { all: false, cadreIds };
 }
 
-/** Where a recounted visit was and is placed: what the summary counts (summaryCounts.ts) must recount. */
+/** Where a recounted visit was and is placed: what the pre-counted figures (summaryCounts.ts, rates.ts) move by. */
 export interface PlacedVisit {
   cadre_id: string;
+  agency_id: string | null;
   start_province_code: string | null;
   start_date: IsoDate;
   end_date: IsoDate;
@@ -119,7 +121,7 @@ export async function recountDue(trx: Executor, ctx: Context, tables: { visits: 
     ORDER BY end_date, start_date, visit_id`.execute(trx);
   // What a partial recount removes is what the summary counts move back by; a full one recounts them.
   const removed = await sql<PlacedVisit>`DELETE FROM ${sql.table(tables.due)} WHERE ${where}
-    ${which === 'all' ? sql`` : sql`RETURNING cadre_id, start_province_code, start_date::text AS start_date, end_date::text AS end_date, status,
+    ${which === 'all' ? sql`` : sql`RETURNING cadre_id, agency_id, start_province_code, start_date::text AS start_date, end_date::text AS end_date, status,
                                          filed_on::text AS filed_on, due_date::text AS due_date, party_cell_dates::text[] AS party_cell_dates`}`.execute(trx);
   const rows = visits.rows.map(({ activities, ...v }) => {
     const agencyId = postingOf(ctx, v.cadre_id, v.end_date)?.agencyId ?? null;
@@ -152,7 +154,7 @@ export async function recountDue(trx: Executor, ctx: Context, tables: { visits: 
   }
   if (which === 'all') return 'all';
   const placed = (r: PlacedVisit): PlacedVisit => ({
-    cadre_id: r.cadre_id, start_province_code: r.start_province_code, start_date: r.start_date, end_date: r.end_date,
+    cadre_id: r.cadre_id, agency_id: r.agency_id, start_province_code: r.start_province_code, start_date: r.start_date, end_date: r.end_date,
     status: r.status, filed_on: r.filed_on, due_date: r.due_date, party_cell_dates: r.party_cell_dates,
   });
   return { removed: removed.rows, written: rows.map(placed) };

@@ -3,17 +3,19 @@ import { applyContextEvents, contextEventTypes, contextTableDdl } from '../atten
 import { applyVisitEvents } from '../attendance/visitBatch.js';
 import { visitEventTypes, visitsTableDdl } from '../attendance/visits.js';
 import { dueTableDdl, recountDue, staleByContext } from './due.js';
+import { ratesTableDdl, recountRates } from './rates.js';
 import { recountSummary, summaryCadresDdl, summaryDaysDdl, summaryDueDdl, type SummaryTables } from './summaryCounts.js';
 import { loadContextIn } from '../attendance/contextQueries.js';
 
-type Tables = 'reports_visits' | 'reports_due' | 'reports_context' | 'reports_summary_days' | 'reports_summary_due' | 'reports_summary_cadres';
+type Tables = 'reports_visits' | 'reports_due' | 'reports_context' | 'reports_summary_days' | 'reports_summary_due' | 'reports_summary_cadres' | 'reports_rates';
 
 /**
  * Trip reports per visit: filed or not, when, how often amended. The deadline comes from the policy
  * binding the cadre's assignment (reportDeadlineDays); `reports_due` keeps, per visit, the due date
  * and the agency and provinces of its last day, worked out from the context kept here and
  * recounted when the visit or that context moves (due.ts). Version 2 added `reports_due`; version 3
- * its first-day columns and the province summary's counts per day (summaryCounts.ts).
+ * its first-day columns, the province summary's counts per day (summaryCounts.ts) and the rates
+ * per cadre and agency (rates.ts).
  */
 export const reports: Projection<Tables> = {
   name: 'reports',
@@ -22,6 +24,7 @@ export const reports: Projection<Tables> = {
   tables: {
     reports_visits: visitsTableDdl, reports_due: dueTableDdl, reports_context: contextTableDdl,
     reports_summary_days: summaryDaysDdl, reports_summary_due: summaryDueDdl, reports_summary_cadres: summaryCadresDdl,
+    reports_rates: ratesTableDdl,
   },
   async apply(trx: Executor, events: readonly ProjectedEvent[], tables: TableNames<Tables>, options?: ApplyOptions) {
     const fieldwork = await applyContextEvents(trx, tables.reports_context, events);
@@ -33,10 +36,12 @@ export const reports: Projection<Tables> = {
     const change = await recountDue(trx, ctx, { visits: tables.reports_visits, due: tables.reports_due },
       stale.all ? 'all' : { visitIds: touched.map((v) => v.visitId), cadreIds: [...stale.cadreIds] });
     await recountSummary(trx, summaryTables(tables), change);
+    await recountRates(trx, { due: tables.reports_due, rates: tables.reports_rates }, change);
   },
   async recountDerived(trx: Executor, tables: TableNames<Tables>) {
     await recountDue(trx, await loadContextIn(trx, tables.reports_context), { visits: tables.reports_visits, due: tables.reports_due }, 'all');
     await recountSummary(trx, summaryTables(tables), 'all');
+    await recountRates(trx, { due: tables.reports_due, rates: tables.reports_rates }, 'all');
   },
 };
 

@@ -75,13 +75,15 @@ export function rates(rows: readonly ReportRow[], keyOf: (row: ReportRow) => str
  * Every visit that ended in the year and was not cancelled (its report's deadline runs from its
  * last day, so a visit across the new year belongs to the year it ended in), counted in SQL over
  * `reports_due` (each visit with its agency, provinces and due date on its last day, due.ts): the
- * rates per cadre and per agency in one pass, then the page of rows. A cadre's own dashboard is
+ * rates per cadre and per agency in one pass (for the country or a province, summed from the
+ * pre-counted rates instead), then the page of rows. A cadre's own dashboard is
  * answered from its visits and the context (reportsFromVisits), the definition this is held to.
  */
 export async function queryReports(db: Executor, q: ReportsQuery): Promise<ReportsAnswer> {
   if (q.scope.kind === 'cadre') return reportsFromVisits(db, q);
   if (q.scope.kind === 'nothing') return { year: q.year, total: 0, rows: [], byCadre: [], byAgency: [] };
   const { start, end } = yearPeriod(q.year);
+  const precounted = q.scope.kind === 'all' || q.scope.kind === 'province';
   const scope = q.scope.kind === 'all' ? sql`true`
     : q.scope.kind === 'province' ? sql`(d.province_code = ${q.scope.provinceCode} OR d.agency_province_code = ${q.scope.provinceCode})`
     : q.scope.kind === 'unit' ? sql`${q.scope.unitCode}::text = ANY (d.ancestors)`
@@ -89,7 +91,7 @@ export async function queryReports(db: Executor, q: ReportsQuery): Promise<Repor
   const where = sql`d.end_date BETWEEN ${start}::date AND ${end ?? start}::date AND d.status <> 'cancelled' AND ${scope}
     ${q.provinceCode === undefined ? sql`` : sql`AND d.province_code = ${q.provinceCode}`}`;
   const [groups, page] = await Promise.all([
-    sql<{ by_cadre: boolean; key: string | null; visits: number; due: number; filed: number; on_time: number; amended: number }>`
+    precounted ? rateRows(db, q) : sql<{ by_cadre: boolean; key: string | null; visits: number; due: number; filed: number; on_time: number; amended: number }>`
       SELECT grouping(d.agency_id) = 1 AS by_cadre, coalesce(d.cadre_id::text, d.agency_id::text) AS key, count(*)::int AS visits,
              count(*) FILTER (WHERE d.filed_on IS NOT NULL OR d.due_date < ${q.today}::date)::int AS due,
              count(d.filed_on)::int AS filed,
@@ -118,6 +120,20 @@ export async function queryReports(db: Executor, q: ReportsQuery): Promise<Repor
     byCadre,
     byAgency: sorted(groups.rows.filter((g) => !g.by_cadre).map(rate)),
   };
+}
+
+/**
+ * The rates of the country or a province: sums over the rows pre-counted per cadre and agency
+ * (rates.ts); a report not filed is due once its due date has passed.
+ */
+function rateRows(db: Executor, q: ReportsQuery) {
+  const scope = q.scope.kind === 'province' ? sql`(province_code = ${q.scope.provinceCode} OR agency_province_code = ${q.scope.provinceCode})` : sql`true`;
+  return sql<{ by_cadre: boolean; key: string | null; visits: number; due: number; filed: number; on_time: number; amended: number }>`
+    SELECT NOT by_agency AS by_cadre, nullif(key, '') AS key, sum(visits)::int AS visits,
+           (sum(filed) + sum((SELECT count(*) FROM unnest(unfiled_due_dates) AS u(day) WHERE u.day < ${q.today}::date)))::int AS due,
+           sum(filed)::int AS filed, sum(on_time)::int AS on_time, sum(amended)::int AS amended
+    FROM reports_rates WHERE year = ${q.year} AND ${scope} ${q.provinceCode === undefined ? sql`` : sql`AND province_code = ${q.provinceCode}`}
+    GROUP BY by_agency, key`.execute(db);
 }
 
 /** The definition queryReports is held to: every visit overlapping the year read, then filtered. */

@@ -283,12 +283,19 @@ t.test('summary: the SQL count over the visits\' first-day facets equals the def
   );
   await h.project();
   await compare('after the live changes');
+  for (const scope of [{ kind: 'all' }, { kind: 'province', provinceCode: PROVINCE }] as DashboardScope[]) {
+    for (const year of [2024, 2025]) {
+      const q: ReportsQuery = { year, today: '2026-06-30', scope, limit: 5000, offset: 0 };
+      t.same(await queryReports(db, q), await reportsFromVisits(db, q), `reports after the live changes: ${year} ${JSON.stringify(scope)}`);
+    }
+  }
   const newYear = await querySummary(db, { from: '2024-12-31', to: '2025-01-01', today: '2026-06-30', scope: { kind: 'cadre', cadreId: visit.cadre_id } });
   t.ok(newYear.partyCellMeetings >= 2, 'the new visit\'s meetings on both sides of the new year count');
 
   const moved = await querySummary(db, { from: '2025-06-20', to: '2025-06-20', today: '2026-06-30', scope: { kind: 'all' } });
   t.ok(moved.recommendationsAnswered >= 1, 'the second answer counts on its own day');
-  const tables = [['reports_summary_days', 'province_key, day'], ['reports_summary_due', 'province_key, end_date, due_date'], ['reports_summary_cadres', 'province_key, cadre_id']] as const;
+  const tables = [['reports_summary_days', 'province_key, day'], ['reports_summary_due', 'province_key, end_date, due_date'], ['reports_summary_cadres', 'province_key, cadre_id'],
+    ['reports_rates', 'year, by_agency, key, province_code, agency_province_code']] as const;
   const digests = async () => Promise.all(tables.map(([table, key]) => h.digest(table, key)));
   const live = await digests();
   const liveRecommendations = await h.digest('recommendations_days', 'province_key, day');
