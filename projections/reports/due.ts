@@ -42,7 +42,9 @@ export function dueTableDdl(t: string): string {
     );
     CREATE INDEX ${t}_end ON ${t} (end_date);
     CREATE INDEX ${t}_cadre ON ${t} (cadre_id, end_date);
-    CREATE INDEX ${t}_start ON ${t} (start_date, visit_id);
+    CREATE INDEX ${t}_start ON ${t} (start_date);
+    -- The dashboard's page: a year of last days in start order.
+    CREATE INDEX ${t}_year_start ON ${t} ((extract(year FROM end_date)::int), start_date, visit_id);
     CREATE INDEX ${t}_agency ON ${t} (agency_id, end_date);
   `;
 }
