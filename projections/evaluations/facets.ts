@@ -39,18 +39,23 @@ export function staleRatings(events: readonly ProjectedEvent[]): 'all' | Set<str
 
 const ROWS_PER_STATEMENT = 5_000;
 
-export async function recountFacets(trx: Executor, ctx: Context, tables: { cadres: string; units: string }, which: Recount): Promise<void> {
-  await recountCadres(trx, ctx, tables.cadres, which);
-  await recountUnits(trx, ctx, tables.units, which);
+/** A committee's ratings of one year, of cadres or of communes: what the distribution counts (distribution.ts). */
+export interface CommitteeYear { subject: 'cadres' | 'units'; committee_unit_code: string; year: number }
+
+/** Recounts the facets; returns the committee-years whose ratings it touched (or 'all'). */
+export async function recountFacets(trx: Executor, ctx: Context, tables: { cadres: string; units: string }, which: Recount): Promise<'all' | CommitteeYear[]> {
+  const cadres = await recountCadres(trx, ctx, tables.cadres, which);
+  const units = await recountUnits(trx, ctx, tables.units, which);
+  return which === 'all' ? 'all' : [...cadres, ...units];
 }
 
-async function recountCadres(trx: Executor, ctx: Context, table: string, which: Recount): Promise<void> {
-  if (which !== 'all' && which.evaluationIds.length === 0 && which.cadreIds.length === 0) return;
+async function recountCadres(trx: Executor, ctx: Context, table: string, which: Recount): Promise<CommitteeYear[]> {
+  if (which !== 'all' && which.evaluationIds.length === 0 && which.cadreIds.length === 0) return [];
   const where = which === 'all' ? sql`true`
     : sql`evaluation_id = ANY (${[...which.evaluationIds]}::uuid[]) OR cadre_id = ANY (${[...which.cadreIds]}::uuid[])`;
   const rows = (await sql<{ evaluation_id: string; committee_unit_code: string; cadre_id: string; year: number }>`
     SELECT evaluation_id, committee_unit_code, cadre_id, year FROM ${sql.table(table)} WHERE ${where}`.execute(trx)).rows
-    .map((r) => ({ evaluation_id: r.evaluation_id, ...cadreFacets(ctx, r.committee_unit_code, r.cadre_id, r.year) }));
+    .map((r) => ({ evaluation_id: r.evaluation_id, committee_unit_code: r.committee_unit_code, year: r.year, ...cadreFacets(ctx, r.committee_unit_code, r.cadre_id, r.year) }));
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     await sql`UPDATE ${sql.table(table)} AS c
               SET province_code = r.province_code, agency_id = r.agency_id, agency_province_code = r.agency_province_code,
@@ -59,10 +64,11 @@ async function recountCadres(trx: Executor, ctx: Context, table: string, which: 
                    AS r(evaluation_id uuid, province_code text, agency_id uuid, agency_province_code text, ancestors jsonb)
               WHERE c.evaluation_id = r.evaluation_id`.execute(trx);
   }
+  return rows.map((r) => ({ subject: 'cadres', committee_unit_code: r.committee_unit_code, year: r.year }));
 }
 
-async function recountUnits(trx: Executor, ctx: Context, table: string, which: Recount): Promise<void> {
-  if (which !== 'all' && which.unitKeys.length === 0) return;
+async function recountUnits(trx: Executor, ctx: Context, table: string, which: Recount): Promise<CommitteeYear[]> {
+  if (which !== 'all' && which.unitKeys.length === 0) return [];
   const where = which === 'all' ? sql`true`
     : sql`(committee_unit_code, unit_code, year) IN (
             SELECT * FROM jsonb_to_recordset(${JSON.stringify(which.unitKeys)}::jsonb) AS k(committee_unit_code text, unit_code text, year integer))`;
@@ -75,6 +81,7 @@ async function recountUnits(trx: Executor, ctx: Context, table: string, which: R
                    AS r(committee_unit_code text, unit_code text, year integer, province_code text, ancestors jsonb)
               WHERE (u.committee_unit_code, u.unit_code, u.year) = (r.committee_unit_code, r.unit_code, r.year)`.execute(trx);
   }
+  return rows.map((r) => ({ subject: 'units', committee_unit_code: r.committee_unit_code, year: r.year }));
 }
 
 export interface CadreFacets { province_code: string | null; agency_id: string | null; agency_province_code: string | null; ancestors: readonly string[] }

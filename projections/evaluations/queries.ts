@@ -68,9 +68,21 @@ export async function queryEvaluations(db: Executor, q: EvaluationsQuery): Promi
            count(*) FILTER (WHERE rating = 'excellent')::int AS excellent, count(*) FILTER (WHERE rating = 'good')::int AS good,
            count(*) FILTER (WHERE rating = 'completed')::int AS completed, count(*) FILTER (WHERE rating = 'not-completed')::int AS "notCompleted"
     FROM ${sql.table(table)} WHERE ${where} GROUP BY year, committee_unit_code ORDER BY year, committee_unit_code`.execute(db);
+  // The country's and a province's distribution: sums over the pre-counted committee-years.
+  const precounted = s.kind === 'all' || s.kind === 'province';
+  const distributionWhere = sql.join([
+    q.year === undefined ? sql`true` : sql`year = ${q.year}`,
+    q.provinceCode === undefined ? sql`true` : sql`province_code = ${q.provinceCode}`,
+    s.kind === 'province' ? sql`(province_code = ${s.provinceCode} OR agency_province_code = ${s.provinceCode})` : sql`true`,
+  ], sql` AND `);
+  const sums = (subject: 'cadres' | 'units') => sql<{ committeeUnitCode: string; year: number; total: number; excellent: number; good: number; completed: number; notCompleted: number }>`
+    SELECT committee_unit_code AS "committeeUnitCode", year, sum(total)::int AS total, sum(excellent)::int AS excellent, sum(good)::int AS good,
+           sum(completed)::int AS completed, sum(not_completed)::int AS "notCompleted"
+    FROM evaluations_distribution WHERE subject = ${subject} AND ${distributionWhere}
+    GROUP BY year, committee_unit_code ORDER BY year, committee_unit_code`.execute(db);
   const [cadreGroups, unitGroups, cadreRows, unitRows] = await Promise.all([
-    counts('evaluations_cadres', cadresWhere),
-    counts('evaluations_units', unitsWhere),
+    precounted ? sums('cadres') : counts('evaluations_cadres', cadresWhere),
+    precounted ? sums('units') : counts('evaluations_units', unitsWhere),
     sql<CadreRatingRow>`
       SELECT evaluation_id AS "evaluationId", committee_unit_code AS "committeeUnitCode", cadre_id AS "cadreId", year, rating, amendments,
              province_code AS "provinceCode"

@@ -213,7 +213,8 @@ t.test('evaluations: the answer counted over the stored facets equals the one lo
   const transferred = await queryEvaluations(db, { year: 2024, scope: { kind: 'agency', agencyId: to }, limit: 5000, offset: 0 });
   t.ok(transferred.cadres.rows.some((r) => r.cadreId === rated.cadre_id), 'the transferred cadre\'s rating counts for the new agency');
 
-  const digests = async () => [await h.digest('evaluations_cadres', 'evaluation_id'), await h.digest('evaluations_units', 'committee_unit_code, unit_code, year')];
+  const digests = async () => [await h.digest('evaluations_cadres', 'evaluation_id'), await h.digest('evaluations_units', 'committee_unit_code, unit_code, year'),
+    await h.digest('evaluations_distribution', 'subject, year, committee_unit_code, province_code, agency_province_code')];
   const live = await digests();
   await h.runner.rebuild('evaluations');
   t.same(await digests(), live, 'a rebuild derives the same rows');
