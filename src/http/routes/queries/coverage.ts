@@ -50,14 +50,12 @@ export const coverageRoutes =
         const db = services.database.db;
         const within = narrowUnits(scope, q.province ? await unitsUnder(db, q.province, at) : undefined);
         const query = { at, ...(within ? { within } : {}), limit: q.limit, offset: q.offset };
+        // Four independent reads: on a pool of connections they run side by side.
+        const [communesWithoutFollower, communesWithSeveralFollowers, severalUnits, runOut] = await Promise.all([
+          communesByFollowers(db, query, 'none'), communesByFollowers(db, query, 'several'), cadresWithSeveralUnits(db, query), pastTerm(db, query),
+        ]);
         return {
-          at,
-          communesWithoutFollower: await communesByFollowers(db, query, 'none'),
-          communesWithSeveralFollowers: await communesByFollowers(db, query, 'several'),
-          cadresWithSeveralUnits: await cadresWithSeveralUnits(db, query),
-          pastTerm: await pastTerm(db, query),
-          limit: q.limit,
-          offset: q.offset,
+          at, communesWithoutFollower, communesWithSeveralFollowers, cadresWithSeveralUnits: severalUnits, pastTerm: runOut, limit: q.limit, offset: q.offset,
         };
       },
     );
