@@ -48,8 +48,11 @@ export async function recountRates(trx: Executor, tables: RatesTables, change: D
   const keys = new Map<string, { year: number; by_agency: boolean; key: string }>();
   for (const v of [...change.removed, ...change.written]) {
     const year = yearOf(v.end_date);
-    keys.set(`${year}/c/${v.cadre_id}`, { year, by_agency: false, key: v.cadre_id });
-    keys.set(`${year}/a/${v.agency_id ?? ''}`, { year, by_agency: true, key: v.agency_id ?? '' });
+    // Keys as PostgreSQL prints a uuid (lower case): the written rows' ids come from event data.
+    const cadre = v.cadre_id.toLowerCase();
+    const agency = v.agency_id?.toLowerCase() ?? '';
+    keys.set(`${year}/c/${cadre}`, { year, by_agency: false, key: cadre });
+    keys.set(`${year}/a/${agency}`, { year, by_agency: true, key: agency });
   }
   if (keys.size === 0) return;
   const all = [...keys.values()];
