@@ -24,6 +24,9 @@ export interface EvaluationsAnswer {
   distribution: CommitteeDistribution[];
 }
 
+/** One committee-year's counts as the SQL answers them. */
+interface Counted { committeeUnitCode: string; year: number; total: number; excellent: number; good: number; completed: number; notCompleted: number }
+
 function distribution(rows: ReadonlyArray<{ committeeUnitCode: string; year: number; rating: Rating }>, subject: 'cadres' | 'units'): CommitteeDistribution[] {
   const groups = new Map<string, CommitteeDistribution>();
   for (const r of rows) {
@@ -63,19 +66,16 @@ export async function queryEvaluations(db: Executor, q: EvaluationsQuery): Promi
     : sql`false`; // a cadre's or an agency's scope holds no commune's rating
   const cadresWhere = sql`${common} AND ${cadreScope}`;
   const unitsWhere = sql`${common} AND ${unitScope}`;
-  const counts = (table: string, where: typeof common) => sql<{ committeeUnitCode: string; year: number; total: number; excellent: number; good: number; completed: number; notCompleted: number }>`
+  const counts = (table: string, where: typeof common) => sql<Counted>`
     SELECT committee_unit_code AS "committeeUnitCode", year, count(*)::int AS total,
            count(*) FILTER (WHERE rating = 'excellent')::int AS excellent, count(*) FILTER (WHERE rating = 'good')::int AS good,
            count(*) FILTER (WHERE rating = 'completed')::int AS completed, count(*) FILTER (WHERE rating = 'not-completed')::int AS "notCompleted"
     FROM ${sql.table(table)} WHERE ${where} GROUP BY year, committee_unit_code ORDER BY year, committee_unit_code`.execute(db);
   // The country's and a province's distribution: sums over the pre-counted committee-years.
   const precounted = s.kind === 'all' || s.kind === 'province';
-  const distributionWhere = sql.join([
-    q.year === undefined ? sql`true` : sql`year = ${q.year}`,
-    q.provinceCode === undefined ? sql`true` : sql`province_code = ${q.provinceCode}`,
-    s.kind === 'province' ? sql`(province_code = ${s.provinceCode} OR agency_province_code = ${s.provinceCode})` : sql`true`,
-  ], sql` AND `);
-  const sums = (subject: 'cadres' | 'units') => sql<{ committeeUnitCode: string; year: number; total: number; excellent: number; good: number; completed: number; notCompleted: number }>`
+  // Its rows carry the same province columns as the cadres' ('' for none; a commune's rating has no agency province).
+  const distributionWhere = sql`${common} AND ${s.kind === 'province' ? cadreScope : sql`true`}`;
+  const sums = (subject: 'cadres' | 'units') => sql<Counted>`
     SELECT committee_unit_code AS "committeeUnitCode", year, sum(total)::int AS total, sum(excellent)::int AS excellent, sum(good)::int AS good,
            sum(completed)::int AS completed, sum(not_completed)::int AS "notCompleted"
     FROM evaluations_distribution WHERE subject = ${subject} AND ${distributionWhere}
@@ -93,11 +93,11 @@ export async function queryEvaluations(db: Executor, q: EvaluationsQuery): Promi
       FROM evaluations_units WHERE ${unitsWhere}
       ORDER BY year, committee_unit_code, unit_code LIMIT ${q.limit} OFFSET ${q.offset}`.execute(db),
   ]);
-  const groups = (rows: typeof cadreGroups.rows, subject: 'cadres' | 'units'): CommitteeDistribution[] => rows.map((g) => ({
+  const groups = (rows: readonly Counted[], subject: 'cadres' | 'units'): CommitteeDistribution[] => rows.map((g) => ({
     committeeUnitCode: g.committeeUnitCode, year: g.year, subject, total: g.total,
     ratings: { excellent: g.excellent, good: g.good, completed: g.completed, 'not-completed': g.notCompleted },
   }));
-  const sum = (rows: typeof cadreGroups.rows) => rows.reduce((n, g) => n + g.total, 0);
+  const sum = (rows: readonly Counted[]) => rows.reduce((n, g) => n + g.total, 0);
   return {
     cadres: { total: sum(cadreGroups.rows), rows: cadreRows.rows },
     units: { total: sum(unitGroups.rows), rows: unitRows.rows },

@@ -1,7 +1,7 @@
+import { sql } from 'kysely';
 import type { IsoDate } from '#events/common.js';
 import { grassrootsDays } from '#src/domain/fieldwork/queries.js';
 import type { Executor } from '#src/projections/Projection.js';
-import { sql } from 'kysely';
 import { loadContext, postingOf, provinceOf, type Context } from '../attendance/contextQueries.js';
 import { asFieldworkState, COUNTED_STATUSES } from '../attendance/cadreYears.js';
 import { inScope, type DashboardScope } from '../attendance/scope.js';
@@ -34,6 +34,12 @@ export interface Summary {
 }
 
 type Figures = Omit<Summary, 'provinceCode' | 'from' | 'to' | 'recommendationsRaised' | 'recommendationsAnswered'>;
+type FigureRow = { officials: number; visits: number; days: number; party_cell_meetings: number; reports_due: number; reports_filed: number; reports_on_time: number };
+
+const figuresOf = (f: FigureRow): Figures => ({
+  officials: f.officials, visits: f.visits, days: f.days, partyCellMeetings: f.party_cell_meetings,
+  reportsDue: f.reports_due, reportsFiled: f.reports_filed, reportsOnTime: f.reports_on_time,
+});
 
 /**
  * A province's (or the country's) figures are sums over the days of the period, pre-counted by
@@ -64,7 +70,7 @@ function provinceKeyOf(q: SummaryQuery): string | undefined {
  * meet the period; reports, the visits ended in it by due date.
  */
 async function dayFigures(db: Executor, q: SummaryQuery, key: string): Promise<Figures> {
-  const f = (await sql<{ visits: number; days: number; party_cell_meetings: number; officials: number; reports_due: number; reports_filed: number; reports_on_time: number }>`
+  const f = (await sql<FigureRow>`
     SELECT d.visits, d.days, d.party_cell_meetings, c.officials, r.reports_due, r.reports_filed, r.reports_on_time
     FROM (SELECT (coalesce(sum(started), 0) - coalesce(sum(ended) FILTER (WHERE day < ${q.from}::date), 0))::int AS visits,
                  coalesce(sum(cadres) FILTER (WHERE day >= ${q.from}::date), 0)::int AS days,
@@ -75,10 +81,7 @@ async function dayFigures(db: Executor, q: SummaryQuery, key: string): Promise<F
          (SELECT (coalesce(sum(filed), 0) + coalesce(sum(ended - filed) FILTER (WHERE due_date < ${q.today}::date), 0))::int AS reports_due,
                  coalesce(sum(filed), 0)::int AS reports_filed, coalesce(sum(on_time), 0)::int AS reports_on_time
           FROM reports_summary_due WHERE province_key = ${key} AND end_date BETWEEN ${q.from}::date AND ${q.to}::date) AS r`.execute(db)).rows[0]!;
-  return {
-    officials: f.officials, visits: f.visits, days: f.days, partyCellMeetings: f.party_cell_meetings,
-    reportsDue: f.reports_due, reportsFiled: f.reports_filed, reportsOnTime: f.reports_on_time,
-  };
+  return figuresOf(f);
 }
 
 /** An official's, an agency's or a unit's figures, counted over its visits in reports_due. */
@@ -90,7 +93,7 @@ async function visitFigures(db: Executor, q: SummaryQuery): Promise<Figures> {
     : s.kind === 'cadre' ? sql`cadre_id = ${s.cadreId}::uuid`
     : s.kind === 'agency' ? sql`start_agency_id = ${s.agencyId}::uuid`
     : sql`${s.unitCode}::text = ANY (start_ancestors)`;
-  const f = (await sql<{ officials: number; visits: number; days: number; party_cell_meetings: number; reports_due: number; reports_filed: number; reports_on_time: number }>`
+  const f = (await sql<FigureRow>`
       WITH v AS MATERIALIZED (
         SELECT cadre_id, start_date, end_date, filed_on, due_date, party_cell_dates FROM reports_due
         WHERE status = ANY (${[...COUNTED_STATUSES]}::text[]) AND start_date <= ${q.to}::date AND end_date >= ${q.from}::date
@@ -115,10 +118,7 @@ async function visitFigures(db: Executor, q: SummaryQuery): Promise<Figures> {
              count(filed_on)::int AS reports_filed,
              count(*) FILTER (WHERE filed_on <= due_date)::int AS reports_on_time
       FROM v WHERE end_date <= ${q.to}::date`.execute(db)).rows[0]!;
-  return {
-    officials: f.officials, visits: f.visits, days: f.days, partyCellMeetings: f.party_cell_meetings,
-    reportsDue: f.reports_due, reportsFiled: f.reports_filed, reportsOnTime: f.reports_on_time,
-  };
+  return figuresOf(f);
 }
 
 /** A province's recommendations raised and answered in the period: sums over its days (recommendations/days.ts). */

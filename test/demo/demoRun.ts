@@ -23,7 +23,7 @@ export async function demoRun(options: { seed: number; today?: string }): Promis
     store, database, seed: options.seed, scale: 'small', concurrency: databaseKind === 'postgres' ? 8 : 1,
     ...(options.today ? { today: options.today } : {}),
   });
-  await settle(store, database);
+  await settle(store);
   const { digest, lines } = await historyDigest(store, new PersonalDataVault(database));
   return {
     result, digest, lines, database,

@@ -1,5 +1,3 @@
-import { sql } from 'kysely';
-import type { Database } from '../../src/db/Database.js';
 import type { EventStore } from '../../src/store/EventStore.js';
 
 /**
@@ -8,9 +6,8 @@ import type { EventStore } from '../../src/store/EventStore.js';
  * running in parallel on one server, a read right after a write can briefly lag. Tests that read
  * back what they just wrote call this first.
  */
-export async function settle(store: EventStore, database: Database, timeoutMs = 10_000): Promise<void> {
-  const committed = await sql<{ p: string | bigint | null }>`SELECT max(global_position) AS p FROM events`.execute(database.db);
-  const target = BigInt(committed.rows[0]?.p ?? 0);
+export async function settle(store: EventStore, timeoutMs = 10_000): Promise<void> {
+  const target = await store.committedPosition();
   const deadline = Date.now() + timeoutMs;
   while ((await store.headPosition()) < target) {
     if (Date.now() > deadline) throw new Error(`readers did not reach position ${target} within ${timeoutMs} ms`);

@@ -40,7 +40,7 @@ t.test('audit: stream history with leaf hashes; entity state replayed at a past 
   const filedAt = await append(fieldwork, { type: 'ReportFiled', data: { reportId, visitId, cadreId, summary: 'ổn', findings: [], recommendations: [] } }, [`report:${reportId}`]);
   await append(fieldwork, { type: 'VisitConfirmed', data: { visitId, byUnitCode: '02809' } });
   // Readers lag while an older transaction elsewhere in the cluster runs (parallel test files).
-  await settle(store, database);
+  await settle(store);
   await sealCommitted(database, ledger.sealer);
 
   const tokens = new TokenStore(database);

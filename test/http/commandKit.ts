@@ -35,12 +35,12 @@ export async function openKit(): Promise<Kit> {
       });
     },
     async events() {
-      await settle(app.store, app.database);
+      await settle(app.store);
       const page = await app.store.readAll({ limit: 100000 });
       return page.events.map((e) => ({ streamId: e.streamId, type: e.type, data: e.data, metadata: { ...e.metadata } }));
     },
     async count() {
-      await settle(app.store, app.database);
+      await settle(app.store);
       return (await app.store.readAll({ limit: 100000 })).events.length;
     },
   };

@@ -43,7 +43,7 @@ t.test(`import-units on ${databaseKind}: a few provinces and their 2025 partners
 
   // 2. Import.
   const first = await importUnits({ store, now, concurrency, onlyProvinces: ONLY });
-  await settle(store, database);
+  await settle(store);
   const head = await store.headPosition();
   const states = await unitStates(store);
   t.same(activeCounts(states, '2025-06-30'), before, `before 1/7/2025: ${JSON.stringify(before)}`);
@@ -89,7 +89,7 @@ t.test(`import-units on ${databaseKind}: a few provinces and their 2025 partners
   t.test('a second run appends nothing', async (t) => {
     const second = await importUnits({ store, now, concurrency, onlyProvinces: ONLY });
     t.same(second.phases.map((phase) => phase.appended), [{}, {}]);
-    await settle(store, database);
+    await settle(store);
     t.equal(await store.headPosition(), head);
   });
 

@@ -30,10 +30,10 @@ t.test('import-units: the whole country on PostgreSQL', { skip: databaseKind ===
   t.same(activeCounts(states, '2025-07-01'), { province: 34, commune: 3_321 });
 
   // 3. Again: nothing appended.
-  await settle(store, database);
+  await settle(store);
   const head = await store.headPosition();
   const second = await importUnits({ store, now: () => new Date(), concurrency: 8 });
   t.same(second.phases.map((phase) => phase.appended), [{}, {}]);
-  await settle(store, database);
+  await settle(store);
   t.equal(await store.headPosition(), head);
 });

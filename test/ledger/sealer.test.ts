@@ -25,7 +25,7 @@ async function seed(l: TestLedger, n: number, streams = 5): Promise<void> {
   for (let i = 0; i < n; i++) {
     await l.store.appendToStream(`s-${i % streams}`, [testEvent('VisitLogged', { i, unit: 'Xã Bát Xát', days: [1, 2.5] })]);
   }
-  await settle(l.store, l.database);
+  await settle(l.store);
 }
 
 /** Bypasses the immutability triggers as the superuser, as an attacker with database access would. */
@@ -185,7 +185,7 @@ t.test('instants before 1970 and before year 1000 verify (the database spells th
   for (const at of ['1969-12-31T23:59:59.999Z', '1900-02-28T12:00:00.001Z', '0999-07-04T00:00:00.500Z', '2024-02-29T23:59:59.000Z']) {
     await l.store.appendToStream('odd-times', [{ ...testEvent('VisitLogged', { at }), occurredAt: new Date(at) }]);
   }
-  await settle(l.store, l.database);
+  await settle(l.store);
   await sealCommitted(l.database, l.sealer);
   await l.sealer.checkpoint();
   t.same(await verifyLedger(l.database), { ok: true, leaves: 4n, checkpoints: 1, unsealed: 0 });
@@ -241,14 +241,14 @@ t.test('erasing personal data keeps the ledger verifiable and the value unrecove
   const vault = new PersonalDataVault(l.database);
   const committed = await vault.commit({ fullName: 'Nguyễn Thị Hương', dateOfBirth: '1980-02-29' });
   await l.store.appendToStream('cadre-x', [testEvent('CadreRegistered', { personal: committed })]);
-  await settle(l.store, l.database);
+  await settle(l.store);
   await sealCommitted(l.database, l.sealer);
   await l.sealer.checkpoint();
   const commitments = Object.values(committed).map((c) => c.commitment);
   t.same([...(await vault.reveal(commitments)).values()], ['Nguyễn Thị Hương', '1980-02-29']);
   await vault.erase(commitments);
   await l.store.appendToStream('cadre-x', [testEvent('CadrePersonalDataErased', { commitments })]);
-  await settle(l.store, l.database);
+  await settle(l.store);
   await sealCommitted(l.database, l.sealer);
   t.equal((await vault.reveal(commitments)).size, 0);
   const leaves = await l.database.withOwner((db) => sql<{ n: number }>`

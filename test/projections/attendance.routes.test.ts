@@ -28,7 +28,7 @@ t.test('dashboard routes: role scoping through tokens, validation, minPosition',
   const { rec, events: recEvents } = recommendationEvents(ids);
   const world = [...events, ...recEvents, ...evaluationEvents(ids).events];
   await append(...world);
-  await settle(store, database);
+  await settle(store);
   await projections.catchUp();
 
   const tokens = new TokenStore(database);
@@ -80,7 +80,7 @@ t.test('dashboard routes: role scoping through tokens, validation, minPosition',
   });
   const waiting = get(`/v1/dashboard/attendance?year=2024&cadre=${ids.cadreZ}&minPosition=${position}`, admin);
   await new Promise((r) => setTimeout(r, 100));
-  await settle(store, database);
+  await settle(store);
   await projections.catchUp();
   const seen = await waiting;
   t.same([seen.status, seen.body.rows[0]?.days], [200, 1]);

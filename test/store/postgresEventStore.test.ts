@@ -18,7 +18,7 @@ t.test(`PostgresEventStore on ${databaseKind}`, async (t) => {
       databases.set(store, database);
       return {
         store,
-        settle: () => settle(store, database),
+        settle: () => settle(store),
         async close() {
           await store.close();
           await database.close();
