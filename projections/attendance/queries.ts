@@ -2,12 +2,12 @@ import type { IsoDate } from '#events/common.js';
 import { periodOf } from '#src/domain/board/queries.js';
 import { periodsOverlap, yearPeriod } from '#src/domain/time.js';
 import type { Executor } from '#src/projections/Projection.js';
-import { factsFromVisits, loadCadreYears, type CadreYearFacts } from './cadreYears.js';
-import { agencyUnitOf, assignmentsOf, districtOf, loadContext, memoOn, postingOf, provinceOf, type Context } from './contextQueries.js';
+import { factsFromVisits, loadActivities, loadCadreYears, type CadreYearFacts } from './cadreYears.js';
+import { agencyUnitOf, assignmentsOf, districtOf, loadContext, memoIn, memoOn, newMemo, postingOf, provinceOf, type Context } from './contextQueries.js';
 import { attendanceStatus, quotaFor, type AttendanceStatus, type Quota } from './quota.js';
 import { inScope, type DashboardScope } from './scope.js';
 import { visitsBetween, type VisitRow } from './visits.js';
-import { collate } from '../collate.js';
+import { sortCollated } from '../collate.js';
 
 export interface AttendanceQuery {
   year: number;
@@ -74,7 +74,8 @@ interface CadreYearContext {
 }
 
 function cadreYearContext(ctx: Context, cadreId: string, year: number, ref: IsoDate): CadreYearContext {
-  return memoOn(ctx, `attendance-row/${cadreId}/${year}/${ref}`, () => {
+  // Two short keys, the first the same for the whole answer: asked for each of thousands of rows.
+  return memoIn(memoOn(ctx, 'attendance-row', newMemo<CadreYearContext>), `${year}/${ref}`, cadreId, () => {
     const period = yearPeriod(year);
     const quota = quotaFor(ctx, cadreId, year);
     const agencyId = postingOf(ctx, cadreId, ref)?.agencyId ?? null;
@@ -92,6 +93,7 @@ function cadreYearContext(ctx: Context, cadreId: string, year: number, ref: IsoD
   });
 }
 
+/** A row; its activities are filled in for the page only (see CadreYearFacts.activities). */
 function rowFor(c: CadreYearContext, cadreId: string, facts: CadreYearFacts, year: number, today: IsoDate): AttendanceRow {
   return {
       cadreId, agencyId: c.agencyId, year, days: facts.days,
@@ -99,8 +101,8 @@ function rowFor(c: CadreYearContext, cadreId: string, facts: CadreYearFacts, yea
       districtCode: c.districtCode,
       confirmedDays: facts.confirmedDays,
       visits: facts.visits,
-      partyCellMeetings: facts.activities['party-cell-meeting'] ?? 0,
-      activities: facts.activities,
+      partyCellMeetings: facts.partyCellMeetings,
+      activities: facts.activities ?? {},
       quota: c.quotaRow,
       status: attendanceStatus(facts.daysSoFar, c.quota, today),
   };
@@ -122,7 +124,7 @@ export function rollup(rows: readonly AttendanceRow[], keyOf: (row: AttendanceRo
     else g.noQuota += 1;
     groups.set(key, g);
   }
-  return [...groups.values()].sort((a, b) => collate(a.key ?? '', b.key ?? ''));
+  return sortCollated([...groups.values()], (g) => g.key ?? '');
 }
 
 /** Cadres assigned (to a unit, on any board) at some time in the year. */
@@ -139,7 +141,7 @@ function assignedIn(ctx: Context, year: number): readonly string[] {
   });
 }
 
-const NO_VISITS: CadreYearFacts = { days: 0, daysSoFar: 0, confirmedDays: 0, visits: 0, activities: {}, units: [] };
+const NO_VISITS: CadreYearFacts = { days: 0, daysSoFar: 0, confirmedDays: 0, visits: 0, partyCellMeetings: 0, activities: {}, units: [] };
 
 /**
  * Every cadre with a visit or an assignment in the year, filtered, scoped, rolled up, then paged.
@@ -148,7 +150,18 @@ const NO_VISITS: CadreYearFacts = { days: 0, daysSoFar: 0, confirmedDays: 0, vis
  */
 export async function queryAttendance(db: Executor, q: AttendanceQuery): Promise<AttendanceAnswer> {
   const ctx = await loadContext(db, 'attendance_context');
-  if (q.scope.kind !== 'cadre') return answer(ctx, await loadCadreYears(db, q.year, q.today, q.scope.kind !== 'all'), q);
+  if (q.scope.kind !== 'cadre') {
+    // One snapshot for the figures and the page's activities: a batch committing between the two
+    // reads must not give a page whose activities disagree with its party-cell meetings.
+    const read = async (trx: Executor) => {
+      const facts = await loadCadreYears(trx, q.year, q.today, q.scope.kind !== 'all');
+      const page = answer(ctx, facts, q);
+      const activities = await loadActivities(trx, q.year, page.rows.filter((r) => facts.has(r.cadreId)).map((r) => r.cadreId));
+      for (const row of page.rows) row.activities = activities.get(row.cadreId) ?? row.activities;
+      return page;
+    };
+    return db.isTransaction ? read(db) : db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(read);
+  }
   const period = yearPeriod(q.year);
   const visits = await visitsBetween(db, 'attendance_visits', period.start, period.end ?? period.start, [q.scope.cadreId]);
   return answer(ctx, new Map(visits.length === 0 ? [] : [[q.scope.cadreId, factsFromVisits(visits, q.year, q.today)]]), q);
@@ -187,8 +200,8 @@ function answer(ctx: Context, visits: ReadonlyMap<string, CadreYearFacts>, q: At
     })
     .filter((r) => (q.provinceCode === undefined || r.provinceCode === q.provinceCode)
       && (q.agencyId === undefined || r.agencyId === q.agencyId)
-      && (q.cadreId === undefined || r.cadreId === q.cadreId))
-    .sort((a, b) => collate(a.agencyId ?? '', b.agencyId ?? '') || collate(a.cadreId, b.cadreId));
+      && (q.cadreId === undefined || r.cadreId === q.cadreId));
+  sortCollated(rows, (r) => r.agencyId ?? '', (r) => r.cadreId);
   return {
     year: q.year,
     today: q.today,

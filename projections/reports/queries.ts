@@ -6,7 +6,7 @@ import { agencyUnitOf, loadContext, memoIn, memoOn, newMemo, postingOf, province
 import { inScope, type DashboardScope } from '../attendance/scope.js';
 import { visitsBetween, type VisitRow } from '../attendance/visits.js';
 import { dueDateOf, isDue, stateOf, type ReportState } from './reportState.js';
-import { collate } from '../collate.js';
+import { sortCollated } from '../collate.js';
 
 export interface ReportsQuery {
   year: number;
@@ -68,7 +68,7 @@ export function rates(rows: readonly ReportRow[], keyOf: (row: ReportRow) => str
     g.onTimeRate = g.due === 0 ? null : g.onTime / g.due;
     groups.set(key, g);
   }
-  return [...groups.values()].sort((a, b) => collate(a.key ?? '', b.key ?? ''));
+  return sortCollated([...groups.values()], (g) => g.key ?? '');
 }
 
 /**
@@ -111,7 +111,7 @@ export async function queryReports(db: Executor, q: ReportsQuery): Promise<Repor
     key: g.key, visits: g.visits, due: g.due, filed: g.filed, onTime: g.on_time, amended: g.amended,
     filedRate: g.due === 0 ? null : g.filed / g.due, onTimeRate: g.due === 0 ? null : g.on_time / g.due,
   });
-  const sorted = (rows: ReportRate[]) => rows.sort((a, b) => collate(a.key ?? '', b.key ?? ''));
+  const sorted = (rows: ReportRate[]) => sortCollated(rows, (r) => r.key ?? '');
   const byCadre = sorted(groups.rows.filter((g) => g.by_cadre).map(rate));
   return {
     year: q.year,
