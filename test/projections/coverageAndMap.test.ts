@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import t from 'tap';
 import { assignmentHistory } from '../../projections/assignmentHistory/projection.js';
-import { cadresWithSeveralUnits, communesByFollowers, pastTerm } from '../../projections/coverage/queries.js';
+import { cadresWithSeveralUnits, communesByFollowers, coverageOn, pastTerm, type CoverageQuery } from '../../projections/coverage/queries.js';
 import { mapRows } from '../../projections/currentMap/queries.js';
 import { directory } from '../../projections/directory/projection.js';
 import { unitLineage } from '../../projections/unitLineage/projection.js';
@@ -71,6 +71,20 @@ t.test('coverage and the map, recounted from the events', async (t) => {
     t.same((await pastTerm(db, { at, ...all })).items.map((p) => p.assignmentId).sort(), over.map((p) => p.id).sort(), `past their term on ${at}`);
     const map = await mapRows(db, { at, ...all });
     t.same(map.rows.map((r) => r.assignmentId).sort(), planned.filter((p) => validOn(p, at)).map((p) => p.id).sort(), `the map on ${at}`);
+    // The dashboard's one statement answers what the four definitions answer: whole, scoped, paged.
+    // Totals are the unpaged lists' lengths (a definition's window count says 0 past the last page).
+    const someCommunes = communes.filter((_, i) => i % 3 === 0);
+    for (const q of [{ at, ...all }, { at, within: someCommunes, ...all }, { at, limit: 2, offset: 1 }, { at, within: someCommunes, limit: 1, offset: 0 }] as CoverageQuery[]) {
+      const definitions = async (p: CoverageQuery) => ({
+        communesWithoutFollower: await communesByFollowers(db, p, 'none'),
+        communesWithSeveralFollowers: await communesByFollowers(db, p, 'several'),
+        cadresWithSeveralUnits: await cadresWithSeveralUnits(db, p),
+        pastTerm: await pastTerm(db, p),
+      });
+      const [paged, whole] = [await definitions(q), await definitions({ ...q, ...all })];
+      const expected = Object.fromEntries(Object.entries(paged).map(([k, v]) => [k, { items: v.items, total: whole[k as keyof typeof whole].total }]));
+      t.same(await coverageOn(db, q), expected, `coverageOn on ${at} (${q.within ? 'scoped' : 'all'}, limit ${q.limit} offset ${q.offset}) as the definitions`);
+    }
   }
 
   // 3. Scope: a unit set outside these communes sees nothing; pagination keeps totals.

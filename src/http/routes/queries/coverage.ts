@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { cadresWithSeveralUnits, communesByFollowers, pastTerm } from '#projections/coverage/queries.js';
+import { coverageOn } from '#projections/coverage/queries.js';
 import { unitsUnder } from '#projections/unitLineage/queries.js';
 import { actorOf } from '../../../auth/authenticate.js';
 import { todayInVietnam } from '../../../domain/time.js';
@@ -50,13 +50,7 @@ export const coverageRoutes =
         const db = services.database.db;
         const within = narrowUnits(scope, q.province ? await unitsUnder(db, q.province, at) : undefined);
         const query = { at, ...(within ? { within } : {}), limit: q.limit, offset: q.offset };
-        // Four independent reads: on a pool of connections they run side by side.
-        const [communesWithoutFollower, communesWithSeveralFollowers, severalUnits, runOut] = await Promise.all([
-          communesByFollowers(db, query, 'none'), communesByFollowers(db, query, 'several'), cadresWithSeveralUnits(db, query), pastTerm(db, query),
-        ]);
-        return {
-          at, communesWithoutFollower, communesWithSeveralFollowers, cadresWithSeveralUnits: severalUnits, pastTerm: runOut, limit: q.limit, offset: q.offset,
-        };
+        return { at, ...(await coverageOn(db, query)), limit: q.limit, offset: q.offset };
       },
     );
   };
