@@ -125,6 +125,36 @@ export async function loadCadreYears(db: Executor, year: number, today: IsoDate,
   }]));
 }
 
+/**
+ * The cadre-year facts of a year as loadCadreYears reads them, kept between answers while the
+ * attendance read model stays where it was: a dashboard asks for the same 2,000 rows again and
+ * again, and moving them out of PostgreSQL was half of each answer. The rows change only in the
+ * projection's transactions, each of which moves its checkpoint (or, on a rebuild, its
+ * generation), so the active build's (version, generation, position), read in the same snapshot
+ * as the rows, names their content exactly. `trx` must be a snapshot (repeatable read) of `db`.
+ */
+const factsByDatabase = new WeakMap<object, { stamp: string; facts: Map<string, Map<string, CadreYearFacts>> }>();
+/** Years × todays × with/without units kept for one stamp; more start over (a bound, not a policy). */
+const MAX_KEPT = 16;
+
+export async function loadCadreYearsAt(db: Executor, trx: Executor, year: number, today: IsoDate, withUnits: boolean): Promise<Map<string, CadreYearFacts>> {
+  const state = await sql<{ stamp: string }>`
+    SELECT version || '/' || generation || '/' || position AS stamp FROM projection_state WHERE name = 'attendance' AND status = 'active'`.execute(trx);
+  const stamp = state.rows[0]?.stamp;
+  if (stamp === undefined) return loadCadreYears(trx, year, today, withUnits);
+  let kept = factsByDatabase.get(db);
+  if (kept?.stamp !== stamp || kept.facts.size >= MAX_KEPT) {
+    kept = { stamp, facts: new Map() };
+    factsByDatabase.set(db, kept);
+  }
+  const key = `${year}/${today}/${withUnits}`;
+  const hit = kept.facts.get(key);
+  if (hit !== undefined) return hit;
+  const facts = await loadCadreYears(trx, year, today, withUnits);
+  kept.facts.set(key, facts);
+  return facts;
+}
+
 /** The activities of these cadres in a year (the page's rows), by cadre. */
 export async function loadActivities(db: Executor, year: number, cadreIds: readonly string[]): Promise<Map<string, Record<string, number>>> {
   if (cadreIds.length === 0) return new Map();

@@ -2,7 +2,7 @@ import type { IsoDate } from '#events/common.js';
 import { periodOf } from '#src/domain/board/queries.js';
 import { periodsOverlap, yearPeriod } from '#src/domain/time.js';
 import type { Executor } from '#src/projections/Projection.js';
-import { factsFromVisits, loadActivities, loadCadreYears, type CadreYearFacts } from './cadreYears.js';
+import { factsFromVisits, loadActivities, loadCadreYears, loadCadreYearsAt, type CadreYearFacts } from './cadreYears.js';
 import { agencyUnitOf, assignmentsOf, districtOf, loadContext, memoIn, memoOn, newMemo, postingOf, provinceOf, type Context } from './contextQueries.js';
 import { attendanceStatus, quotaFor, type AttendanceStatus, type Quota } from './quota.js';
 import { inScope, type DashboardScope } from './scope.js';
@@ -94,7 +94,7 @@ function cadreYearContext(ctx: Context, cadreId: string, year: number, ref: IsoD
 }
 
 /** A row; its activities are filled in for the page only (see CadreYearFacts.activities). */
-function rowFor(c: CadreYearContext, cadreId: string, facts: CadreYearFacts, year: number, today: IsoDate): AttendanceRow {
+function rowFor(c: CadreYearContext, cadreId: string, facts: CadreYearFacts, year: number, status: AttendanceStatus): AttendanceRow {
   return {
       cadreId, agencyId: c.agencyId, year, days: facts.days,
       provinceCode: c.provinceCode,
@@ -104,28 +104,29 @@ function rowFor(c: CadreYearContext, cadreId: string, facts: CadreYearFacts, yea
       partyCellMeetings: facts.partyCellMeetings,
       activities: facts.activities ?? {},
       quota: c.quotaRow,
-      status: attendanceStatus(facts.daysSoFar, c.quota, today),
+      status,
   };
 }
 
-export function rollup(rows: readonly AttendanceRow[], keyOf: (row: AttendanceRow) => string | null): Rollup[] {
-  const groups = new Map<string | null, Rollup>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const g = groups.get(key) ?? { key, cadres: 0, days: 0, visits: 0, partyCellMeetings: 0, required: 0, met: 0, onTrack: 0, behind: 0, noQuota: 0 };
-    g.cadres += 1;
-    g.days += row.days;
-    g.visits += row.visits;
-    g.partyCellMeetings += row.partyCellMeetings;
-    g.required += row.quota?.required ?? 0;
-    if (row.status === 'met') g.met += 1;
-    else if (row.status === 'on-track') g.onTrack += 1;
-    else if (row.status === 'behind') g.behind += 1;
-    else g.noQuota += 1;
+/** Adds a cadre's figures to its group (by agency, district or province). */
+function addTo(groups: Map<string | null, Rollup>, key: string | null, facts: CadreYearFacts, c: CadreYearContext, status: AttendanceStatus): void {
+  let g = groups.get(key);
+  if (g === undefined) {
+    g = { key, cadres: 0, days: 0, visits: 0, partyCellMeetings: 0, required: 0, met: 0, onTrack: 0, behind: 0, noQuota: 0 };
     groups.set(key, g);
   }
-  return sortCollated([...groups.values()], (g) => g.key ?? '');
+  g.cadres += 1;
+  g.days += facts.days;
+  g.visits += facts.visits;
+  g.partyCellMeetings += facts.partyCellMeetings;
+  g.required += c.quota?.required ?? 0;
+  if (status === 'met') g.met += 1;
+  else if (status === 'on-track') g.onTrack += 1;
+  else if (status === 'behind') g.behind += 1;
+  else g.noQuota += 1;
 }
+
+const sortedGroups = (groups: Map<string | null, Rollup>): Rollup[] => sortCollated([...groups.values()], (g) => g.key ?? '');
 
 /** Cadres assigned (to a unit, on any board) at some time in the year. */
 function assignedIn(ctx: Context, year: number): readonly string[] {
@@ -141,6 +142,23 @@ function assignedIn(ctx: Context, year: number): readonly string[] {
   });
 }
 
+interface Candidate {
+  cadreId: string;
+  c: CadreYearContext;
+}
+
+/**
+ * The cadres assigned in the year with their context, in the dashboard's order (agency, then
+ * cadre): the same for every answer on this context, year and day, so sorted once.
+ */
+function assignedInOrder(ctx: Context, year: number, ref: IsoDate): { ordered: readonly Candidate[]; ids: ReadonlySet<string> } {
+  return memoIn(memoOn(ctx, 'attendance-order', newMemo<{ ordered: readonly Candidate[]; ids: ReadonlySet<string> }>), String(year), ref, () => {
+    const ids = assignedIn(ctx, year);
+    const ordered = ids.map((cadreId) => ({ cadreId, c: cadreYearContext(ctx, cadreId, year, ref) }));
+    return { ordered: sortCollated(ordered, (x) => x.c.agencyId ?? '', (x) => x.cadreId), ids: new Set(ids) };
+  });
+}
+
 const NO_VISITS: CadreYearFacts = { days: 0, daysSoFar: 0, confirmedDays: 0, visits: 0, partyCellMeetings: 0, activities: {}, units: [] };
 
 /**
@@ -153,8 +171,11 @@ export async function queryAttendance(db: Executor, q: AttendanceQuery): Promise
   if (q.scope.kind !== 'cadre') {
     // One snapshot for the figures and the page's activities: a batch committing between the two
     // reads must not give a page whose activities disagree with its party-cell meetings.
+    // In a snapshot of its own, the facts may come from memory (loadCadreYearsAt); in a caller's
+    // transaction, whose isolation it does not know, they are read.
     const read = async (trx: Executor) => {
-      const facts = await loadCadreYears(trx, q.year, q.today, q.scope.kind !== 'all');
+      const withUnits = q.scope.kind !== 'all';
+      const facts = trx === db ? await loadCadreYears(trx, q.year, q.today, withUnits) : await loadCadreYearsAt(db, trx, q.year, q.today, withUnits);
       const page = answer(ctx, facts, q);
       const activities = await loadActivities(trx, q.year, page.rows.filter((r) => facts.has(r.cadreId)).map((r) => r.cadreId));
       for (const row of page.rows) row.activities = activities.get(row.cadreId) ?? row.activities;
@@ -184,29 +205,39 @@ export async function attendanceFromVisits(db: Executor, q: AttendanceQuery): Pr
 }
 
 function answer(ctx: Context, visits: ReadonlyMap<string, CadreYearFacts>, q: AttendanceQuery): AttendanceAnswer {
-  const cadres = new Set([...visits.keys(), ...assignedIn(ctx, q.year)]);
   const ref = referenceDate(q.year, q.today);
-  const rows = [...cadres]
-    .flatMap((cadreId) => {
-      const c = cadreYearContext(ctx, cadreId, q.year, ref);
-      const facts = visits.get(cadreId) ?? NO_VISITS;
-      if (q.scope.kind !== 'all') {
-        // An organizer of a province also sees cadres from elsewhere who followed or visited its communes.
-        const units = [...new Set([...facts.units ?? [], ...c.units])];
-        const provinceCodes = [c.provinceCode, ...units.map((u) => provinceOf(ctx, u, ref))];
-        if (!inScope(q.scope, { cadreIds: [cadreId], agencyIds: [c.agencyId], unitCodes: units, provinceCodes }, ctx, ref)) return [];
-      }
-      return [rowFor(c, cadreId, facts, q.year, q.today)];
-    })
-    .filter((r) => (q.provinceCode === undefined || r.provinceCode === q.provinceCode)
-      && (q.agencyId === undefined || r.agencyId === q.agencyId)
-      && (q.cadreId === undefined || r.cadreId === q.cadreId));
-  sortCollated(rows, (r) => r.agencyId ?? '', (r) => r.cadreId);
+  const assigned = assignedInOrder(ctx, q.year, ref);
+  // A cadre with visits but no assignment in the year (rare) takes its place in the same order.
+  const unassigned = [...visits.keys()].filter((id) => !assigned.ids.has(id));
+  const candidates = unassigned.length === 0 ? assigned.ordered : sortCollated(
+    [...assigned.ordered, ...unassigned.map((cadreId) => ({ cadreId, c: cadreYearContext(ctx, cadreId, q.year, ref) }))],
+    (x) => x.c.agencyId ?? '', (x) => x.cadreId);
+  // One pass in order: scope and filters, the roll-ups, and rows built for the page only.
+  const groups = { agencies: new Map<string | null, Rollup>(), districts: new Map<string | null, Rollup>(), provinces: new Map<string | null, Rollup>() };
+  const rows: AttendanceRow[] = [];
+  let total = 0;
+  for (const { cadreId, c } of candidates) {
+    const facts = visits.get(cadreId) ?? NO_VISITS;
+    if (q.scope.kind !== 'all') {
+      // An organizer of a province also sees cadres from elsewhere who followed or visited its communes.
+      const units = [...new Set([...facts.units ?? [], ...c.units])];
+      const provinceCodes = [c.provinceCode, ...units.map((u) => provinceOf(ctx, u, ref))];
+      if (!inScope(q.scope, { cadreIds: [cadreId], agencyIds: [c.agencyId], unitCodes: units, provinceCodes }, ctx, ref)) continue;
+    }
+    if ((q.provinceCode !== undefined && c.provinceCode !== q.provinceCode) || (q.agencyId !== undefined && c.agencyId !== q.agencyId)
+      || (q.cadreId !== undefined && cadreId !== q.cadreId)) continue;
+    const status = attendanceStatus(facts.daysSoFar, c.quota, q.today);
+    addTo(groups.agencies, c.agencyId, facts, c, status);
+    addTo(groups.districts, c.districtCode, facts, c, status);
+    addTo(groups.provinces, c.provinceCode, facts, c, status);
+    if (total >= q.offset && rows.length < q.limit) rows.push(rowFor(c, cadreId, facts, q.year, status));
+    total += 1;
+  }
   return {
     year: q.year,
     today: q.today,
-    total: rows.length,
-    rows: rows.slice(q.offset, q.offset + q.limit),
-    rollups: { agencies: rollup(rows, (r) => r.agencyId), districts: rollup(rows, (r) => r.districtCode), provinces: rollup(rows, (r) => r.provinceCode) },
+    total,
+    rows,
+    rollups: { agencies: sortedGroups(groups.agencies), districts: sortedGroups(groups.districts), provinces: sortedGroups(groups.provinces) },
   };
 }
