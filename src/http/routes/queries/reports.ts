@@ -25,7 +25,8 @@ const Row = z.object({
   dueDate: z.string().nullable(), state: z.enum(['on-time', 'late', 'filed', 'missing', 'pending']), amended: z.boolean(), amendments: z.number(),
 });
 const Answer = z.object({
-  year: z.number(), total: z.number(), limit: z.number(), offset: z.number(), rows: z.array(Row), byCadre: z.array(Rate), byAgency: z.array(Rate),
+  year: z.number(), total: z.number().describe('visits (rows before paging)'), limit: z.number(), offset: z.number(), rows: z.array(Row),
+  cadres: z.number().describe('cadres with a rate (byCadre before paging)'), byCadre: z.array(Rate), byAgency: z.array(Rate),
 });
 
 /** GET /v1/dashboard/reports: per visit, was the report filed, on time, amended; rates. */
@@ -37,7 +38,7 @@ export const reportRoutes =
       {
         schema: {
           tags: ['read models'], summary: 'Reports: filed, on time by the policy’s deadline, amended, per visit; rates per cadre and agency',
-          description: `${DashboardRoles} Rates are over the reports due (filed or past the deadline).`,
+          description: `${DashboardRoles} Rates are over the reports due (filed or past the deadline). \`limit\`/\`offset\` apply to \`rows\` and to \`byCadre\` (in cadre id order); \`byAgency\` is whole.`,
           querystring: Query, response: { 200: Answer },
         },
       },
