@@ -27,7 +27,15 @@ export interface Latency {
 export interface RouteFigures extends Latency {
   route: string;
   alone: Latency;
+  /** The first answer after a write reached every read model (what is kept between answers is read again). */
+  afterWrite: { p50: number; max: number; samples: number };
 }
+
+/** Appends one event and returns its global position. */
+export type Write = () => Promise<bigint>;
+
+/** Answers timed after a write, one each. */
+const AFTER_WRITE_SAMPLES = 10;
 
 /** Each route with the queries it is asked in turn: two years, a province, a filter. */
 export function dashboardQueries(year: number, province: string): Record<string, string[]> {
@@ -79,9 +87,37 @@ export async function startServer(databaseUrl: string, schema: string, appRole: 
  * `seconds` of `connections` connections cycling through the queries. Any answer but 200 fails the
  * run: fast errors must not pass for fast answers.
  */
-export async function measureRoute(url: string, token: string, route: string, queries: readonly string[], seconds: number): Promise<RouteFigures> {
+export async function measureRoute(url: string, token: string, route: string, queries: readonly string[], seconds: number, write: Write): Promise<RouteFigures> {
   const alone = await measure(url, token, route, queries, seconds, 1);
-  return { route, alone, ...(await measure(url, token, route, queries, seconds, CONNECTIONS)) };
+  const loaded = await measure(url, token, route, queries, seconds, CONNECTIONS);
+  return { route, alone, ...loaded, afterWrite: await measureAfterWrite(url, token, route, queries, write) };
+}
+
+/**
+ * The answers a dashboard user meets right after someone logged a visit: a write, then (once every
+ * read model has projected it: the wait is the projections', not the route's) one request timed,
+ * cycling through the route's queries. Answers that keep what they read between requests
+ * (contexts, attendance's cadre-year figures) pay here for reading it again.
+ */
+async function measureAfterWrite(url: string, token: string, route: string, queries: readonly string[], write: Write): Promise<RouteFigures['afterWrite']> {
+  const headers = { authorization: `Bearer ${token}` };
+  const times: number[] = [];
+  for (let i = 0; i < AFTER_WRITE_SAMPLES; i++) {
+    const position = await write();
+    for (;;) {
+      const status = (await (await fetch(`${url}/v1/projections`, { headers })).json()) as { projections: Array<{ status: string; position: string }> };
+      if (status.projections.filter((p) => p.status === 'active').every((p) => BigInt(p.position) >= position)) break;
+      await new Promise((ok) => setTimeout(ok, 10));
+    }
+    const path = `/v1/dashboard/${route}${queries[i % queries.length]}`;
+    const start = performance.now();
+    const answer = await fetch(url + path, { headers });
+    await answer.arrayBuffer();
+    times.push(performance.now() - start);
+    if (answer.status !== 200) throw new Error(`GET ${path} answered ${answer.status} after a write`);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(times.length / 2)]!, max: times[times.length - 1]!, samples: times.length };
 }
 
 async function measure(url: string, token: string, route: string, queries: readonly string[], seconds: number, connections: number): Promise<Latency> {
