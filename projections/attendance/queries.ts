@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { IsoDate } from '#events/common.js';
 import { periodOf } from '#src/domain/board/queries.js';
 import { periodsOverlap, yearPeriod } from '#src/domain/time.js';
@@ -159,7 +160,8 @@ function assignedInOrder(ctx: Context, year: number, ref: IsoDate): { ordered: r
   });
 }
 
-const NO_VISITS: CadreYearFacts = { days: 0, daysSoFar: 0, confirmedDays: 0, visits: 0, partyCellMeetings: 0, activities: {}, units: [] };
+/** Shared by every row without visits, in every answer: frozen, so nothing can change it for the others. */
+const NO_VISITS: CadreYearFacts = Object.freeze({ days: 0, daysSoFar: 0, confirmedDays: 0, visits: 0, partyCellMeetings: 0, activities: Object.freeze({}), units: Object.freeze([]) as unknown as string[] });
 
 /**
  * Every cadre with a visit or an assignment in the year, filtered, scoped, rolled up, then paged.
@@ -181,7 +183,14 @@ export async function queryAttendance(db: Executor, q: AttendanceQuery): Promise
       for (const row of page.rows) row.activities = activities.get(row.cadreId) ?? row.activities;
       return page;
     };
-    return db.isTransaction ? read(db) : db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(read);
+    return db.isTransaction ? read(db) : db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (trx) => {
+      // The view is locked before the snapshot is taken (a LOCK takes none): a promotion switching
+      // it to a new build (drop and create, in one transaction) either commits first, and the
+      // snapshot sees its rows and stamp, or waits for this read. Without the lock, a view created
+      // after the snapshot would be read through it: the new build's table, empty as of then.
+      await sql`LOCK TABLE attendance_cadre_years IN ACCESS SHARE MODE`.execute(trx);
+      return read(trx);
+    });
   }
   const period = yearPeriod(q.year);
   const visits = await visitsBetween(db, 'attendance_visits', period.start, period.end ?? period.start, [q.scope.cadreId]);

@@ -144,7 +144,8 @@ async function pagedRates(db: Executor, q: ReportsQuery, groups: RawBuilder<unkn
   const totals = rows.rows.find((r) => r.part === 'totals')!;
   return {
     byAgency: rows.rows.filter((r) => r.part === 'agency').map(rate),
-    byCadre: rows.rows.filter((r) => r.part === 'cadre').map(rate),
+    // In key order whatever order UNION ALL hands the rows over in (the page is at most `limit`).
+    byCadre: sortCollated(rows.rows.filter((r) => r.part === 'cadre').map(rate), (r) => r.key ?? ''),
     cadres: totals.cadres,
     totalVisits: totals.visits,
   };
