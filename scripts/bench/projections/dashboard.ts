@@ -96,8 +96,9 @@ export async function measureRoute(url: string, token: string, route: string, qu
 /**
  * The answers a dashboard user meets right after someone logged a visit: a write, then (once every
  * read model has projected it: the wait is the projections', not the route's) one request timed,
- * cycling through the route's queries. Answers that keep what they read between requests
- * (contexts, attendance's cadre-year figures) pay here for reading it again.
+ * cycling through the route's queries. Attendance, which keeps its cadre-year figures between
+ * requests under the read model's position, pays here for reading them again (a visit does not
+ * change the folded contexts, which stay).
  */
 async function measureAfterWrite(url: string, token: string, route: string, queries: readonly string[], write: Write): Promise<RouteFigures['afterWrite']> {
   const headers = { authorization: `Bearer ${token}` };

@@ -176,7 +176,7 @@ function report(r: Results): SuiteReport {
         notes: [
           'Each route cycles through its queries (this year and last, the province, a filter) after one warm-up request each; an admin token; the server is `serve` without the demo and the sealer, in a process of its own.',
           `"alone": the same with one connection first (one user's wait, no queue). With few requests in ${r.seconds} s, p99 is the slowest answer.`,
-          '"after a write": one visit logged, then, once every read model has projected it, one request timed; 10 times per route. What an answer keeps between requests (folded contexts, attendance\'s cadre-year figures, each keyed by the read model\'s position) is read again here, so this is the price of a dashboard just after a change.',
+          '"after a write": one visit logged, then, once every read model has projected it, one request timed; 10 times per route (the median and the slowest). Attendance\'s cadre-year figures, kept between answers under the read model\'s position, are read again here; the folded contexts are not (a visit is not a context event: a context change, rarer, refolds them). The figures under load above are at rest: no writes while they are measured.',
         ],
       },
     ],
