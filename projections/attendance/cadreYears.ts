@@ -4,6 +4,7 @@ import { grassrootsDays } from '#src/domain/fieldwork/queries.js';
 import type { FieldworkState, Visit } from '#src/domain/fieldwork/state.js';
 import { yearOf, yearPeriod } from '#src/domain/time.js';
 import type { Executor } from '#src/projections/Projection.js';
+import { buildsOf } from '#src/projections/ProjectionRunner.js';
 import type { TouchedVisit } from './visitBatch.js';
 import type { VisitRow } from './visits.js';
 
@@ -138,10 +139,9 @@ const factsByDatabase = new WeakMap<object, { stamp: string; facts: Map<string, 
 const MAX_KEPT = 16;
 
 export async function loadCadreYearsAt(db: Executor, trx: Executor, year: number, today: IsoDate, withUnits: boolean): Promise<Map<string, CadreYearFacts>> {
-  const state = await sql<{ stamp: string }>`
-    SELECT version || '/' || generation || '/' || position AS stamp FROM projection_state WHERE name = 'attendance' AND status = 'active'`.execute(trx);
-  const stamp = state.rows[0]?.stamp;
-  if (stamp === undefined) return loadCadreYears(trx, year, today, withUnits);
+  const active = (await buildsOf(trx, 'attendance')).find((b) => b.status === 'active');
+  if (active === undefined) return loadCadreYears(trx, year, today, withUnits);
+  const stamp = `${active.version}/${active.generation}/${active.position}`;
   let kept = factsByDatabase.get(db);
   if (kept?.stamp !== stamp || kept.facts.size >= MAX_KEPT) {
     kept = { stamp, facts: new Map() };

@@ -278,7 +278,8 @@ async function lock(trx: Executor, name: string): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(${LOCK_NS}, hashtext(${name}))`.execute(trx);
 }
 
-async function buildsOf(db: Executor, name: string): Promise<BuildState[]> {
+/** Every build of a projection, as projection_state holds them (read in the caller's transaction). */
+export async function buildsOf(db: Executor, name: string): Promise<BuildState[]> {
   const rows = await sql<{ version: number; generation: number; position: string | bigint; status: BuildState['status'] }>`
     SELECT version, generation, position, status FROM projection_state WHERE name = ${name}`.execute(db);
   return rows.rows.map((r) => ({ name, version: r.version, generation: r.generation, position: BigInt(r.position), status: r.status }));

@@ -1,17 +1,12 @@
 import t from 'tap';
 import { attendance } from '../../projections/attendance/projection.js';
 import { queryAttendance, type AttendanceAnswer } from '../../projections/attendance/queries.js';
-import { openProjectionHarness } from '../helpers/projectionHarness.js';
-import { buildWorld, daysOf, lateVisit, recountAttendance } from './attendance.world.js';
+import { daysOf, lateVisit, projectedWorld, recountAttendance } from './attendance.world.js';
 
 const all = { kind: 'all' } as const;
 
 t.test('attendance: days, visits, cell meetings, quota and status, recounted from the events', async (t) => {
-  const h = await openProjectionHarness([attendance]);
-  t.teardown(h.close);
-  const { ids, events } = buildWorld();
-  await h.given(...events);
-  await h.project();
+  const { h, ids, events } = await projectedWorld(t, [attendance]);
   const db = h.database.db;
   const q = (year: number, today: string, extra: Partial<Parameters<typeof queryAttendance>[1]> = {}) =>
     queryAttendance(db, { year, today, scope: all, limit: 100, offset: 0, ...extra });
@@ -73,11 +68,7 @@ t.test('attendance: days, visits, cell meetings, quota and status, recounted fro
 });
 
 t.test('attendance: a visit logged late lands in its year; a rebuild gives the same rows', async (t) => {
-  const h = await openProjectionHarness([attendance]);
-  t.teardown(h.close);
-  const { ids, events } = buildWorld();
-  await h.given(...events);
-  await h.project();
+  const { h, ids, events } = await projectedWorld(t, [attendance]);
   const before = await queryAttendance(h.database.db, { year: 2024, today: '2025-01-01', scope: all, limit: 100, offset: 0 });
   const late = lateVisit(ids);
   await h.given(late);

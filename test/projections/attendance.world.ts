@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DomainEvent } from '#events/registry.js';
-import type { Given } from '../helpers/projectionHarness.js';
+import type { Projection } from '../../src/projections/Projection.js';
+import { openProjectionHarness, type Given } from '../helpers/projectionHarness.js';
 
 /**
  * A small province for the dashboard tests: province 15, district 080 with communes 02809 and
@@ -9,6 +10,16 @@ import type { Given } from '../helpers/projectionHarness.js';
  * §4), assignments and visits, some out of order. Figures are recounted from `events` by the tests.
  */
 const hash = (c: string) => ({ commitment: c.repeat(64) });
+
+/** A harness over these read models with the world given and projected, closed when the test ends. */
+export async function projectedWorld(t: { teardown(fn: () => Promise<void>): void }, projections: readonly Projection[]) {
+  const h = await openProjectionHarness(projections);
+  t.teardown(h.close);
+  const world = buildWorld();
+  await h.given(...world.events);
+  await h.project();
+  return { h, ...world };
+}
 
 export function buildWorld() {
   const ids = {

@@ -2,18 +2,13 @@ import t from 'tap';
 import { loadCadreYears, loadCadreYearsAt } from '../../projections/attendance/cadreYears.js';
 import { attendance } from '../../projections/attendance/projection.js';
 import type { Executor } from '../../src/projections/Projection.js';
-import { openProjectionHarness } from '../helpers/projectionHarness.js';
-import { buildWorld, lateVisit } from './attendance.world.js';
+import { lateVisit, projectedWorld } from './attendance.world.js';
 
 // The cadre-year facts kept between answers: the same rows while the read model stays, read again
 // the moment it moves (a batch, a rebuild), and never a day's figures for another day.
 
 t.test('attendance facts: kept while the read model stays, read again when it moves', async (t) => {
-  const h = await openProjectionHarness([attendance]);
-  t.teardown(h.close);
-  const { ids, events } = buildWorld();
-  await h.given(...events);
-  await h.project();
+  const { h, ids } = await projectedWorld(t, [attendance]);
   const db = h.database.db;
   const snapshot = <T>(f: (trx: Executor) => Promise<T>) => db.transaction().setIsolationLevel('repeatable read').execute(f);
   const kept = (year: number, today: string) => snapshot((trx) => loadCadreYearsAt(db, trx, year, today, false));

@@ -2,19 +2,14 @@ import { sql } from 'kysely';
 import t from 'tap';
 import { reports } from '../../projections/reports/projection.js';
 import { queryReports, reportsFromVisits } from '../../projections/reports/queries.js';
-import { openProjectionHarness } from '../helpers/projectionHarness.js';
-import { buildWorld } from './attendance.world.js';
+import { projectedWorld } from './attendance.world.js';
 
 // The rates are recounted per agency-year under the key PostgreSQL prints for a uuid (lower case),
 // whatever case the event data spelt the agency in: a cadre transferred to an agency named in
 // upper case, then two visits of the same year in two batches, the second recounting the
 // agency-year the first wrote.
 t.test('reports rates: an agency id spelt in upper case in event data recounts its own rows', async (t) => {
-  const h = await openProjectionHarness([reports]);
-  t.teardown(h.close);
-  const { ids, events } = buildWorld();
-  await h.given(...events);
-  await h.project();
+  const { h, ids } = await projectedWorld(t, [reports]);
   const upper = ids.agencyB.toUpperCase();
   const visit = (visitId: string, day: string) => ({
     stream: `fieldwork-${ids.cadreX}-2026`, occurredAt: day,

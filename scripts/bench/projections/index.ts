@@ -10,7 +10,6 @@ import { openPostgres } from '../../../src/db/openPostgres.js';
 import type { Database } from '../../../src/db/Database.js';
 import { todayInVietnam, yearOf } from '../../../src/domain/time.js';
 import { canonicalize } from '../../../src/ledger/jcs.js';
-import type { NewEvent } from '../../../src/store/EventStore.js';
 import { PostgresEventStore } from '../../../src/store/postgres/PostgresEventStore.js';
 import { scanAndCopy } from './ceiling.js';
 import { CONNECTIONS, dashboardQueries, measureRoute, startServer, type RouteFigures, type Write } from './dashboard.js';
@@ -61,7 +60,7 @@ export async function runProjectionsSuite(options: SuiteOptions): Promise<SuiteR
     progress('dashboard routes against the running server');
     const token = (await new TokenStore(database).create({ role: 'admin', label: 'projections bench' })).token;
     const routes: RouteFigures[] = [];
-    const write = await visitWriter(database, store);
+    const write = await visitWriter(store);
     const dashboard = await startServer(options.databaseUrl, schema, APP_ROLE);
     try {
       for (const [route, queries] of Object.entries(dashboardQueries(yearOf(today), PROVINCE))) {
@@ -79,21 +78,17 @@ export async function runProjectionsSuite(options: SuiteOptions): Promise<SuiteR
 }
 
 /**
- * Writes for the "after a write" figures: one more visit each time, a copy of the history's last
+ * Writes for the "after a write" figures: one more visit each time, a copy of the history's first
  * visit under a new id in a stream of its own (the read models count it like any other).
  */
-async function visitWriter(database: Database, store: PostgresEventStore): Promise<Write> {
-  // The store keeps an event's data and metadata as the exact text it hashed.
-  const last = (await sql<{ data: string; metadata: string; schema_version: number; occurred_at: Date }>`
-    SELECT data::text AS data, metadata::text AS metadata, schema_version, occurred_at FROM events WHERE type = 'VisitLogged' ORDER BY global_position DESC LIMIT 1`.execute(database.db)).rows[0]!;
-  const data = JSON.parse(last.data) as Record<string, unknown>;
-  const metadata = JSON.parse(last.metadata) as NewEvent['metadata'];
+async function visitWriter(store: PostgresEventStore): Promise<Write> {
+  const template = (await store.readAll({ fromPosition: 1n, limit: 1, types: ['VisitLogged'] })).events[0]!;
   let n = 0;
   return async () => {
     n += 1;
     const result = await store.appendToStream(`bench-visit-${n}`, [{
-      eventId: randomUUID(), type: 'VisitLogged', schemaVersion: last.schema_version, data: { ...data, visitId: randomUUID() },
-      metadata, occurredAt: last.occurred_at,
+      eventId: randomUUID(), type: 'VisitLogged', schemaVersion: template.schemaVersion,
+      data: { ...(template.data as Record<string, unknown>), visitId: randomUUID() }, metadata: template.metadata, occurredAt: template.occurredAt,
     }]);
     return result.positions[0]!;
   };
