@@ -51,6 +51,16 @@ t.test('reports: filed, on time by the policy deadline, amended; rates per cadre
   const agencyA = answer.byAgency.find((r) => r.key === ids.agencyA);
   t.equal(agencyA?.visits, answer.rows.filter((r) => r.agencyId === ids.agencyA).length);
   t.equal(agencyA?.filedRate, (agencyA?.filed ?? 0) / (agencyA?.due ?? 1));
+  // The cadres' rates are a page (limit/offset, as the rows), in key order, with their number; the agencies' are whole.
+  const cadreKeys = [...new Set(answer.rows.map((r) => r.cadreId))].sort();
+  t.ok(cadreKeys.length >= 2, 'two cadres at least, for a page of one');
+  t.equal(answer.cadres, cadreKeys.length);
+  t.same(answer.byCadre.map((r) => r.key), cadreKeys);
+  const second = await queryReports(h.database.db, { year: 2024, today, scope: all, limit: 1, offset: 1 });
+  t.same(second.byCadre, [answer.byCadre[1]], 'limit 1 offset 1: the second cadre only');
+  t.equal(second.cadres, answer.cadres, 'the number of cadres does not depend on the page');
+  t.equal(second.total, answer.total);
+  t.same(second.byAgency, answer.byAgency, 'every agency whatever the page');
 
   // 3. Province filter (the visited unit's) and scope.
   t.same((await queryReports(h.database.db, { year: 2024, provinceCode: '10', today, scope: all, limit: 100, offset: 0 })).rows.map((r) => r.visitId), [ids.v7]);
