@@ -2,21 +2,30 @@ import { Worker } from 'node:worker_threads';
 import { LEAF_FORMAT_VERSION } from '../leafEnvelope.js';
 import { EVENTS_PAGE_SQL, type LeafPaging } from './ledgerScan.js';
 
+/** A page as the worker sends it (verifyWorker.js): two strings rather than 3 × n to clone. */
 interface EventHashPage {
-  positions: string[];
-  streams: string[];
-  hashes: (string | null)[];
+  count: number;
+  /** Per event its position and its stream, each followed by NUL (PostgreSQL text holds none). */
+  keys: string;
+  /** Per event its leaf hash in base64, 44 characters (spaces where the leaf text could not be spliced). */
+  hashes: string;
 }
+
+const HASH_LENGTH = 44;
 
 /**
  * The events of a verification read and hashed on a worker thread (verifyWorker.js), here one
  * stream across the worker's pages: `advance` moves to the next event of the current page,
- * `advanceAcross` waits for the next non-empty page; `position`, `stream` and `hash` describe the
- * current event. `depth` pages are asked for ahead of the one being read.
+ * `advanceAcross` waits for the next non-empty page; `matches` compares the current event with a
+ * leaf and `current` spells it out for the exact path. `depth` pages are asked for ahead of the one
+ * being read.
  */
 export class EventHashes {
-  #page: EventHashPage = { positions: [], streams: [], hashes: [] };
+  #page: EventHashPage = { count: 0, keys: '', hashes: '' };
   #at = -1;
+  /** Where the current event's key starts in `#page.keys`, and where the next one starts. */
+  #key = 0;
+  #nextKey = 0;
   #asked = 0;
   readonly #waiting: { resolve: (page: EventHashPage | null) => void; reject: (err: unknown) => void }[] = [];
   readonly #answers: Promise<EventHashPage | null>[] = [];
@@ -40,20 +49,33 @@ export class EventHashes {
     for (let i = 0; i < paging.depth; i++) this.#ask();
   }
 
-  get position(): string {
-    return this.#page.positions[this.#at]!;
+  /**
+   * Whether the current event is at `position` in `stream` and its leaf text hashes to `hash`
+   * (all as the leaf scan spells them), compared in place in the page's strings.
+   */
+  matches(position: string, stream: string, hash: string): boolean {
+    const { keys, hashes } = this.#page;
+    const at = this.#key;
+    const streamAt = at + position.length + 1;
+    return (
+      hash.length === HASH_LENGTH && hashes.startsWith(hash, this.#at * HASH_LENGTH) &&
+      keys.startsWith(position, at) && keys.charCodeAt(streamAt - 1) === 0 &&
+      keys.startsWith(stream, streamAt) && streamAt + stream.length + 1 === this.#nextKey
+    );
   }
 
-  get stream(): string {
-    return this.#page.streams[this.#at]!;
-  }
-
-  get hash(): string | null {
-    return this.#page.hashes[this.#at]!;
+  /** The current event's position and stream, for the exact path. */
+  current(): { global_position: string; stream_id: string } {
+    const keys = this.#page.keys;
+    const end = keys.indexOf('\u0000', this.#key);
+    return { global_position: keys.slice(this.#key, end), stream_id: keys.slice(end + 1, this.#nextKey - 1) };
   }
 
   advance(): boolean {
-    return ++this.#at < this.#page.positions.length;
+    if (++this.#at >= this.#page.count) return false;
+    this.#key = this.#nextKey;
+    this.#nextKey = this.#page.keys.indexOf('\u0000', this.#page.keys.indexOf('\u0000', this.#key) + 1) + 1;
+    return true;
   }
 
   async advanceAcross(): Promise<boolean> {
@@ -64,8 +86,9 @@ export class EventHashes {
       const page = await answer;
       if (page === null) return false;
       this.#page = page;
-      this.#at = 0;
-      if (page.positions.length > 0) return true;
+      this.#at = -1;
+      this.#nextKey = 0;
+      if (this.advance()) return true;
     }
   }
 

@@ -98,8 +98,9 @@ export function scanLeaves(db: Executor, paging: LeafPaging): PagedScan<LeafScan
 
 /**
  * An event as the verifier's fast path splices it into leaf text. Counters come as text (pg's int8
- * parser, run twice a row, showed in the profile), timestamps already spelled as Date#toISOString
- * spells years 0001–9999; any other spelling only sends that leaf down the exact path.
+ * parser, run twice a row, showed in the profile); the instants as PostgreSQL's ISO text of the UTC
+ * timestamp ('2025-03-14 07:30:00.12'), which `isoInstant` respells as Date#toISOString does (the
+ * database's to_char spelling it cost 1.4 µs a value, a third of the scan's time in PostgreSQL).
  */
 export interface EventScanRow {
   global_position: string;
@@ -114,8 +115,6 @@ export interface EventScanRow {
   recorded_at: string;
 }
 
-const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
-
 /**
  * Committed events in position order, straight from the table, in the pages of `scanLeaves`: page k
  * ($1 = k·pageSize, $2 = the page's end) holds the events after the position of the last leaf
@@ -126,8 +125,7 @@ const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
  */
 export const EVENTS_PAGE_SQL = `
 SELECT e.global_position::text, e.stream_id, e.stream_version::text, e.event_id, e.type, e.schema_version, e.data, e.metadata,
-       to_char(e.occurred_at AT TIME ZONE 'UTC', ${ISO}) AS occurred_at,
-       to_char(e.recorded_at AT TIME ZONE 'UTC', ${ISO}) AS recorded_at
+       (e.occurred_at AT TIME ZONE 'UTC')::text AS occurred_at, (e.recorded_at AT TIME ZONE 'UTC')::text AS recorded_at
 FROM events e
 WHERE e.global_position > coalesce((SELECT b.global_position FROM ledger_leaves b WHERE b.leaf_index < $1::bigint ORDER BY b.leaf_index DESC LIMIT 1), 0)
   AND e.global_position <= (SELECT b.global_position FROM ledger_leaves b WHERE b.leaf_index < $2::bigint ORDER BY b.leaf_index DESC LIMIT 1)

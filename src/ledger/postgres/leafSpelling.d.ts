@@ -1,0 +1,2 @@
+export declare function isoInstant(t: string): string | null;
+export declare function actorJson(metadata: string): string | null;

@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import t from 'tap';
+import { canonicalize } from '../../src/ledger/jcs.js';
+import { actorJson, isoInstant } from '../../src/ledger/postgres/leafSpelling.js';
+import { openTestDatabase } from '../helpers/testDatabase.js';
+
+// The verifier's hot path respells two fields itself (leafSpelling.js). A wrong spelling would only
+// send leaves down the exact path, unless it answered the canonical text for a value that is not
+// that one; so each is held here to the canonical spelling, and to answering null where unsure.
+
+const MIN = Date.UTC(1, 0, 1);
+const MAX = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+t.test('isoInstant gives Date#toISOString of every instant from year 1 to 9999, as PostgreSQL spells it', async (t) => {
+  const database = await openTestDatabase();
+  t.teardown(() => database.close());
+  const ms = fc.sample(fc.integer({ min: MIN, max: MAX }), 5_000);
+  // Whole seconds, tenths and hundredths (PostgreSQL drops the fraction's trailing zeros), the
+  // edges of the range, and around 1970.
+  ms.push(MIN, MAX, 0, -1, 1, 10, 100, 120, 1_000, Date.UTC(2024, 1, 29, 23, 59, 59), Date.UTC(999, 6, 4, 0, 0, 0, 500));
+  for (const x of fc.sample(fc.integer({ min: Math.ceil(MIN / 1000), max: Math.floor(MAX / 1000) }), 500)) ms.push(x * 1000, x * 1000 + 100, x * 1000 + 10);
+  const iso = ms.map((x) => new Date(x).toISOString());
+  const rows = await sql<{ t: string }>`
+    SELECT (x AT TIME ZONE 'UTC')::text AS t FROM unnest(${iso}::timestamptz[]) WITH ORDINALITY AS u(x, n) ORDER BY n`.execute(database.db);
+  const wrong = rows.rows.map((r, i) => [r.t, isoInstant(r.t), iso[i]]).filter(([, got, want]) => got !== want);
+  t.same(wrong.slice(0, 5), [], `all ${iso.length} instants respelled (first mismatches shown)`);
+});
+
+t.test('isoInstant answers null where the text is not a millisecond instant of years 1–9999 in DateStyle ISO', async (t) => {
+  const database = await openTestDatabase();
+  t.teardown(() => database.close());
+  const texts = (
+    await sql<{ t: string }>`
+      SELECT (x AT TIME ZONE 'UTC')::text AS t FROM unnest(ARRAY[
+        '2025-03-14 07:30:00.1234+00', '2025-03-14 07:30:00.000001+00', '0044-03-15 12:00:00 BC+00', '10000-01-01 00:00:00+00'
+      ]::timestamptz[]) AS x`.execute(database.db)
+  ).rows.map((r) => r.t);
+  t.equal(texts.length, 4);
+  for (const text of [...texts, '03/14/2025 07:30:00.12', 'Fri Mar 14 07:30:00.12 2025', '14.03.2025 07:30:00.12', '2025-03-14T07:30:00.12', '2025-03-14 07:30:00.', '']) {
+    t.equal(isoInstant(text), null, JSON.stringify(text));
+  }
+});
+
+/** JSON values JCS can write (integers within 2^53). */
+const value = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }));
+
+t.test('actorJson gives the canonical JSON of the actor of any metadata, null when it does not parse', async (t) => {
+  fc.assert(
+    fc.property(fc.option(fc.oneof(fc.string({ unit: 'binary' }), value)), fc.dictionary(fc.string(), value), (actor, rest) => {
+      const metadata = { ...rest, ...(actor === null ? {} : { actor }) };
+      const text = canonicalize(JSON.parse(JSON.stringify(metadata)));
+      const parsed = (JSON.parse(text) as { actor?: unknown }).actor;
+      return actorJson(text) === (parsed == null ? 'null' : JSON.stringify(parsed));
+    }),
+    { numRuns: 3_000 },
+  );
+  const cases: [string, string | null][] = [
+    ['{"actor":"cán bộ 7","role":"cadre"}', '"cán bộ 7"'],
+    // A second key "actor": JSON.parse takes the last one; the slice would take the first.
+    ['{"actor":"a","role":"x","actor":"b"}', '"b"'],
+    // A key spelled with an escape is the same key.
+    ['{"actor":"a","\\u0061ctor":"b"}', '"b"'],
+    ['{"actor":"a\\"b"}', '"a\\"b"'],
+    ['{"actor":"a\\u0041"}', '"aA"'],
+    ['{"role":"x","actor":"a"}', '"a"'],
+    ['{"actor":7}', '7'],
+    ['{"actor":null}', 'null'],
+    ['{"role":"x"}', 'null'],
+    // Metadata that no longer parses: the store could not read the event back.
+    ['{"actor":"a"', null],
+    ['{"actor":"a"} trailing', null],
+    ['not json', null],
+  ];
+  for (const [metadata, want] of cases) t.equal(actorJson(metadata), want, metadata);
+});
