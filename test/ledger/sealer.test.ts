@@ -109,6 +109,9 @@ t.test('tampering is detected and named', async (t) => {
     ['metadata no longer JSON', (l) => tamper(l, `UPDATE events SET metadata = '{' WHERE global_position = 6`), /position 6\b/, 'event'],
     ['a timestamp moved by a millisecond', (l) => tamper(l, `UPDATE events SET occurred_at = occurred_at + interval '1 millisecond' WHERE global_position = 9`), /position 9\b/, 'event'],
     ['a leaf deleted', (l) => tamper(l, 'DELETE FROM ledger_leaves WHERE leaf_index = 5'), /leaf index 6 found where 5 was expected/, 'leaf'],
+    // The worker's pages compare the leaves' position and stream columns with the events' at once.
+    ['two leaves’ indices swapped', (l) => tamper(l, 'UPDATE ledger_leaves SET leaf_index = 999 WHERE leaf_index = 3; UPDATE ledger_leaves SET leaf_index = 3 WHERE leaf_index = 4; UPDATE ledger_leaves SET leaf_index = 4 WHERE leaf_index = 999'), /event at position 4\b.*no leaf in order/, 'event'],
+    ['a leaf’s position changed', (l) => tamper(l, 'UPDATE ledger_leaves SET global_position = 1000 WHERE leaf_index = 4'), /event at position 5\b.*no leaf in order/, 'event'],
   ];
   for (const [name, doTamper, names, kind] of cases) {
     await t.test(name, async (t) => {
@@ -134,13 +137,21 @@ t.test('tampering is detected and named', async (t) => {
 t.test('another spelling of the same stored data still verifies (the canonical leaf is unchanged)', async (t) => {
   const l = await openTestLedger();
   t.teardown(l.close);
-  await seed(l, 6);
+  await seed(l, 6, 2);
   await sealCommitted(l.database, l.sealer);
   await l.sealer.checkpoint();
   await tamper(l, `UPDATE events SET data = replace(data, ',', ' , ') WHERE global_position = 2`);
   t.same(await verifyLedger(l.database), { ok: true, leaves: 6n, checkpoints: 1, unsealed: 0 });
   const worker = workerOptions(l);
-  if (worker) t.same(await verifyLedger(l.database, worker), { ok: true, leaves: 6n, checkpoints: 1, unsealed: 0 }, 'with the hashing worker');
+  if (worker) {
+    t.same(await verifyLedger(l.database, worker), { ok: true, leaves: 6n, checkpoints: 1, unsealed: 0 }, 'with the hashing worker');
+    // Pages of 2: the page holding position 2 goes leaf by leaf; the worker chained its stream
+    // (positions 2, 4, 6) through its own, other hash of position 2, so theirs go leaf by leaf too
+    // and pass; the other stream's leaves beside them are cleared on the hot path.
+    const exact: string[] = [];
+    t.same(await verifyLedger(l.database, { ...worker, pageSize: 2, onExactPath: (p) => exact.push(p) }), { ok: true, leaves: 6n, checkpoints: 1, unsealed: 0 }, 'in pages of 2');
+    t.same(exact, ['2', '4', '6'], 'the stream of position 2 went down the exact path');
+  }
   await tamper(l, `UPDATE events SET data = replace(data, '"i":', '"i":1') WHERE global_position = 2`);
   t.match((await verifyLedger(l.database)).failure, { kind: 'event', position: 2n });
 });

@@ -86,7 +86,6 @@ export async function verifyLedger(database: Database, options: VerifyOptions = 
   const checker = new CheckpointChecker(checkpoints, noteVerifier(options.vkey ?? meta.vkey), meta.origin, reader);
   // The leaves sealed when verification starts (checkpoints were read before: none is larger).
   const paging = { size: total, pageSize, depth: options.readAhead ?? 2 };
-  const events = scanEvents(db, paging);
   const leaves = scanLeaves(db, paging);
   /** Each stream's newest leaf hash in base64: the next leaf's `prev`. */
   const chains = new Map<string, string>();
@@ -125,6 +124,8 @@ export async function verifyLedger(database: Database, options: VerifyOptions = 
     }
     return finish();
   }
+  // Created here, not above: a scan asks for its first pages at once, and the worker reads the events itself.
+  const events = scanEvents(db, paging);
   while (await leaves.refill()) {
     for (let leaf = leaves.take(); leaf; leaf = leaves.take()) {
       const event = events.take() ?? (await events.next());
