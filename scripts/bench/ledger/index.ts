@@ -58,13 +58,17 @@ export async function runLedgerSuite(options: SuiteOptions): Promise<SuiteReport
       await sealer.checkpoint();
     });
     progress('verify vs raw scan');
-    const rawMs = await timed(() => rawScan(database));
-    const verifyMs = await timed(async () => {
+    // Alternating, twice each, and each side's better run counts: the ceiling was the better of two
+    // scans while verify ran once (the first run also pays for starting its worker thread).
+    const verifyOnce = () => timed(async () => {
       // As `diaban verify` runs on PostgreSQL: events hashed on a worker thread with its own connections.
       const result = await verifyLedger(database, { connection: { url: options.databaseUrl, schema, appRole: 'diaban_bench_app' } });
       if (!result.ok) throw new Error(`verify failed: ${result.failure?.message}`);
     });
+    const rawMs = await timed(() => rawScan(database));
+    const verifyMs1 = await verifyOnce();
     const rawMs2 = await timed(() => rawScan(database));
+    const verifyMs = Math.min(verifyMs1, await verifyOnce());
 
     progress('appends with sealing off and on, interleaved');
     const rates = { off: [] as number[], on: [] as number[] };
@@ -141,7 +145,7 @@ export async function runLedgerSuite(options: SuiteOptions): Promise<SuiteReport
           notes: [
             `Proof p99 ${figures.inclusion_proof_p99_ms!.value.toFixed(2)} ms against the target of ${PROOF_P99_TARGET_MS} ms: ${figures.inclusion_proof_p99_ms!.value <= PROOF_P99_TARGET_MS ? 'met' : 'MISSED'}.`,
             `Appends: single-event appendToStream from 8 writers, ${size.appends / (2 * ROUNDS)} events a phase, ${ROUNDS} phases without the sealer alternating with ${ROUNDS} with it running live in the same process (LISTEN/NOTIFY, a checkpoint a second); the sealer starts each phase caught up, as in a server, and a phase with it ends when it has sealed the phase's last event.`,
-            'The raw ceiling is single-threaded: one keyset query at a time, SHA-256 on the main thread. diaban verify uses two threads as it does on PostgreSQL: a worker reads, splices and hashes the events while the main thread reads the leaves, compares and rebuilds the tree, each keeping two pages in flight. The ceiling is the better of two scans, one before and one after verify.',
+            'The raw ceiling is single-threaded: one keyset query at a time, SHA-256 on the main thread. diaban verify uses two threads as it does on PostgreSQL: a worker reads, splices and hashes the events while the main thread reads the leaves, compares and rebuilds the tree, each keeping two pages in flight. The ceiling is the better of two scans and verify the better of two runs, alternating (scan, verify, scan, verify).',
           ],
         },
         ratioTable(ratios),
