@@ -32,7 +32,10 @@ export async function openPostgres(opts: PostgresOptions): Promise<Database> {
   // JIT off: the app's statements are short (a dashboard's answer, a batch of a projection), and
   // a plan whose estimate crosses jit_above_cost (a generate_series estimated at 1,000 rows per
   // visit) spent 400 ms compiling for 200 ms of work (projections bench, summary route).
-  const appOptions = `-c search_path=${opts.schema} -c role=${opts.appRole} -c jit=off`;
+  // DateStyle ISO whatever the server's default: pg's date parsers read ISO, and so does the
+  // verifier's hot path (src/ledger/postgres/leafSpelling.js), which otherwise sends every leaf down
+  // its exact path.
+  const appOptions = `-c search_path=${opts.schema} -c role=${opts.appRole} -c jit=off -c DateStyle=ISO`;
   const pool = new pg.Pool({
     connectionString: opts.url,
     max: opts.poolSize ?? 10,

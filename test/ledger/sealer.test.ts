@@ -106,6 +106,8 @@ t.test('tampering is detected and named', async (t) => {
     ['stored leaf bytes changed', (l) => tamper(l, `UPDATE ledger_leaves SET leaf_bytes = leaf_bytes || '\\x20'::bytea WHERE leaf_index = 3`), /position 4\b.*does not match its sealed leaf/, 'event'],
     ['stored leaf hash changed', (l) => tamper(l, `UPDATE ledger_leaves SET leaf_hash = sha256('x'::bytea) WHERE leaf_index = 7`), /leaf hash at position 8\b/, 'leaf'],
     ['a leaf moved to another stream', (l) => tamper(l, `UPDATE ledger_leaves SET stream_id = 's-9' WHERE leaf_index = 1`), /position 2\b/, 'leaf'],
+    // A prefix of its event's stream: the worker's comparison must reach the end of the name.
+    ['a leaf’s stream cut short', (l) => tamper(l, `UPDATE ledger_leaves SET stream_id = 's-' WHERE leaf_index = 1`), /names stream s-,/, 'leaf'],
     ['metadata no longer JSON', (l) => tamper(l, `UPDATE events SET metadata = '{' WHERE global_position = 6`), /position 6\b/, 'event'],
     ['a timestamp moved by a millisecond', (l) => tamper(l, `UPDATE events SET occurred_at = occurred_at + interval '1 millisecond' WHERE global_position = 9`), /position 9\b/, 'event'],
     ['a leaf deleted', (l) => tamper(l, 'DELETE FROM ledger_leaves WHERE leaf_index = 5'), /leaf index 6 found where 5 was expected/, 'leaf'],
@@ -145,9 +147,9 @@ t.test('another spelling of the same stored data still verifies (the canonical l
   const worker = workerOptions(l);
   if (worker) {
     t.same(await verifyLedger(l.database, worker), { ok: true, leaves: 6n, checkpoints: 1, unsealed: 0 }, 'with the hashing worker');
-    // Pages of 2: the page holding position 2 goes leaf by leaf; the worker chained its stream
-    // (positions 2, 4, 6) through its own, other hash of position 2, so theirs go leaf by leaf too
-    // and pass; the other stream's leaves beside them are cleared on the hot path.
+    // Pages of 2: position 2 takes the exact path; the worker chained its stream (positions 2, 4,
+    // 6) through its own, other hash of position 2, so 4 and 6 take it too and pass; the other
+    // stream's leaves (1, 3, 5) are cleared on the hot path.
     const exact: string[] = [];
     t.same(await verifyLedger(l.database, { ...worker, pageSize: 2, onExactPath: (p) => exact.push(p) }), { ok: true, leaves: 6n, checkpoints: 1, unsealed: 0 }, 'in pages of 2');
     t.same(exact, ['2', '4', '6'], 'the stream of position 2 went down the exact path');

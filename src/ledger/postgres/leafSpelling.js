@@ -19,8 +19,10 @@ export function isoInstant(t) {
 }
 
 /**
- * The JSON text of the metadata's `actor` as RFC 8785 spells it ('null' when absent), or null when
- * the metadata does not parse. Parsed whole, not sliced out: slicing the first key of canonical
+ * The JSON text of the metadata's `actor` ('null' when absent) as JSON.stringify spells it, which
+ * is RFC 8785's for the strings actors are (and numbers, booleans, arrays, objects with no
+ * integer-like keys; an object whose keys JSON.stringify orders otherwise only sends its leaves
+ * down the exact path), or null when the metadata does not parse. Parsed whole, not sliced out: slicing the first key of canonical
  * metadata saved a tenth of the worker's time but would clear an event whose metadata no longer
  * parses (which the store could not read back) as long as its actor stood intact.
  */
