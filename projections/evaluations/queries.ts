@@ -21,7 +21,16 @@ export interface CommitteeDistribution { committeeUnitCode: string; year: number
 export interface EvaluationsAnswer {
   cadres: { total: number; rows: CadreRatingRow[] };
   units: { total: number; rows: UnitRatingRow[] };
-  distribution: CommitteeDistribution[];
+  /**
+   * The committee-years, the cadres' first (by year, committee), then the communes', paged with the
+   * same limit/offset as the rows: every committee of every year came to ~2,000 entries (315 KB) a
+   * country's answer, and grows by a year's committees each year.
+   */
+  distribution: { total: number; items: CommitteeDistribution[] };
+}
+
+function paged(all: CommitteeDistribution[], q: EvaluationsQuery): EvaluationsAnswer['distribution'] {
+  return { total: all.length, items: all.slice(q.offset, q.offset + q.limit) };
 }
 
 /** One committee-year's counts as the SQL answers them. */
@@ -49,7 +58,7 @@ function distribution(rows: ReadonlyArray<{ committeeUnitCode: string; year: num
  * is evaluationsFromContext, the same answer worked out row by row from the context.
  */
 export async function queryEvaluations(db: Executor, q: EvaluationsQuery): Promise<EvaluationsAnswer> {
-  if (q.scope.kind === 'nothing') return { cadres: { total: 0, rows: [] }, units: { total: 0, rows: [] }, distribution: [] };
+  if (q.scope.kind === 'nothing') return { cadres: { total: 0, rows: [] }, units: { total: 0, rows: [] }, distribution: { total: 0, items: [] } };
   const common = sql.join([
     q.year === undefined ? sql`true` : sql`year = ${q.year}`,
     q.provinceCode === undefined ? sql`true` : sql`province_code = ${q.provinceCode}`,
@@ -101,7 +110,7 @@ export async function queryEvaluations(db: Executor, q: EvaluationsQuery): Promi
   return {
     cadres: { total: sum(cadreGroups.rows), rows: cadreRows.rows },
     units: { total: sum(unitGroups.rows), rows: unitRows.rows },
-    distribution: [...groups(cadreGroups.rows, 'cadres'), ...groups(unitGroups.rows, 'units')],
+    distribution: paged([...groups(cadreGroups.rows, 'cadres'), ...groups(unitGroups.rows, 'units')], q),
   };
 }
 
@@ -129,6 +138,6 @@ export async function evaluationsFromContext(db: Executor, q: EvaluationsQuery):
   return {
     cadres: { total: cadreRows.length, rows: cadreRows.slice(q.offset, q.offset + q.limit) },
     units: { total: unitRows.length, rows: unitRows.slice(q.offset, q.offset + q.limit) },
-    distribution: [...distribution(cadreRows, 'cadres'), ...distribution(unitRows, 'units')],
+    distribution: paged([...distribution(cadreRows, 'cadres'), ...distribution(unitRows, 'units')], q),
   };
 }

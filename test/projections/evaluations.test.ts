@@ -28,7 +28,7 @@ t.test('evaluations: cadre and commune ratings per year, distribution per commit
   t.equal(y2024.units.total, unitRated2024.length);
 
   // 2. Distribution per committee, recounted.
-  const d = (committee: string, subject: string) => y2024.distribution.find((x) => x.committeeUnitCode === committee && x.subject === subject);
+  const d = (committee: string, subject: string) => y2024.distribution.items.find((x) => x.committeeUnitCode === committee && x.subject === subject);
   t.same(d('02809', 'cadres')?.ratings, { excellent: 1, good: 1, completed: 0, 'not-completed': 0 });
   const by080 = unitRated2024.filter((g) => g.event.type === 'UnitRated' && g.event.data.committeeUnitCode === '080').length;
   t.same([d('080', 'units')?.total, d('080', 'units')?.ratings.good], [by080, by080]);

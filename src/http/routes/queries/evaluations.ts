@@ -26,7 +26,7 @@ const Answer = z.object({
   limit: z.number(), offset: z.number(),
   cadres: z.object({ total: z.number(), rows: z.array(CadreRating) }),
   units: z.object({ total: z.number(), rows: z.array(UnitRating) }),
-  distribution: z.array(Distribution),
+  distribution: z.object({ total: z.number(), items: z.array(Distribution) }),
 });
 
 /** GET /v1/dashboard/evaluations: ratings of cadres and communes per year, distribution per committee. */
@@ -38,7 +38,7 @@ export const evaluationRoutes =
       {
         schema: {
           tags: ['read models'], summary: 'Evaluations: cadre and commune ratings per year, with the distribution per committee',
-          description: `${DashboardRoles} \`limit\`/\`offset\` apply to each list; the distribution covers every row that matches.`,
+          description: `${DashboardRoles} \`limit\`/\`offset\` apply to each list, the distribution's committee-years included (the cadres' first, by year and committee, then the communes'); each counts every row that matches.`,
           querystring: Query, response: { 200: Answer },
         },
       },
