@@ -76,7 +76,8 @@ export function nodeHash(left: Hash, right: Hash): Hash {
 }
 
 const nodeInput = Buffer.alloc(1 + 2 * HASH_SIZE, 0x01);
-const BASE64_HASH_LENGTH = 44;
+/** A leaf or node hash in base64: 32 bytes, 44 characters with the padding. */
+export const BASE64_HASH_LENGTH = 44;
 
 /**
  * Base64 of the node hash of two hashes given in base64 (as the database's `encode(…, 'base64')`

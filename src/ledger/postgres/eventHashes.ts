@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { BASE64_HASH_LENGTH } from '../hashes.js';
 import { LEAF_FORMAT_VERSION } from '../leafEnvelope.js';
 import { EVENTS_PAGE_SQL, type LeafPaging } from './ledgerScan.js';
 
@@ -10,8 +11,6 @@ interface EventHashPage {
   /** Per event its leaf hash in base64, 44 characters (spaces where the leaf text could not be spliced). */
   hashes: string;
 }
-
-const HASH_LENGTH = 44;
 
 /**
  * The events of a verification read and hashed on a worker thread (verifyWorker.js), here one
@@ -58,7 +57,7 @@ export class EventHashes {
     const at = this.#key;
     const streamAt = at + position.length + 1;
     return (
-      hash.length === HASH_LENGTH && hashes.startsWith(hash, this.#at * HASH_LENGTH) &&
+      hash.length === BASE64_HASH_LENGTH && hashes.startsWith(hash, this.#at * BASE64_HASH_LENGTH) &&
       keys.startsWith(position, at) && keys.charCodeAt(streamAt - 1) === 0 &&
       keys.startsWith(stream, streamAt) && streamAt + stream.length + 1 === this.#nextKey
     );

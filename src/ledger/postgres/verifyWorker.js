@@ -1,16 +1,16 @@
 // The worker thread of `diaban verify` (src/ledger/postgres/eventHashes.ts), plain JavaScript so it
 // starts without the TypeScript loader (through it, loading pg alone took 0.4 s). On its own
-// connections it reads the events in the verifier's pages (the SQL is ledgerScan.ts's
-// EVENTS_PAGE_SQL, passed in, in DateStyle ISO as leafSpelling.js reads instants), splices each
-// event's leaf text exactly as src/ledger/postgres/eventLeafText.ts does (the two share
-// leafSpelling.js; test/ledger/sealer.test.ts checks that every leaf of a sound log clears the hot
-// path through this worker), hashes it, and chains each stream through the hashes it computed. Each 'next' message is answered with the next page in order:
-// { count, keys, hashes }: keys holds each event's position and stream, each followed by NUL;
-// hashes the base64 leaf hashes, 44 characters each (spaces where the leaf text could not be spliced).
+// connections (DateStyle ISO, as leafSpelling.js reads instants) it reads the events in the
+// verifier's pages (the SQL is ledgerScan.ts's EVENTS_PAGE_SQL, passed in), splices each event's
+// leaf text with leafSpelling.js as the main thread does (test/ledger/sealer.test.ts checks that
+// every leaf of a sound log clears the hot path through this worker), hashes it, and chains each
+// stream through the hashes it computed. Each 'next' message is answered with the next page in
+// order: { count, keys, hashes }: keys holds each event's position and stream, each followed by
+// NUL; hashes the base64 leaf hashes, 44 characters each (spaces where the text could not be spliced).
 import { createHash, hash as oneShot } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import pg from 'pg';
-import { actorJson, isoInstant } from './leafSpelling.js';
+import { spliceLeafText } from './leafSpelling.js';
 
 const { url, schema, appRole, size, pageSize, depth, originJson, sql, leafFormatVersion } = workerData;
 const digest =
@@ -27,19 +27,7 @@ function fetchPage(k) {
 }
 
 // Columns: 0 position, 1 stream, 2 version, 3 event id, 4 type, 5 schema version, 6 data, 7 metadata, 8 occurred, 9 recorded.
-function leafText(r, prev) {
-  const actor = actorJson(r[7]);
-  const occurredAt = isoInstant(r[8]);
-  const recordedAt = isoInstant(r[9]);
-  if (actor === null || occurredAt === null || recordedAt === null) return null;
-  const s = JSON.stringify;
-  return (
-    `\u0000{"actor":${actor},"data":${r[6]},"eventId":"${r[3]}"` +
-    `,"occurredAt":"${occurredAt}","origin":${originJson},"position":"${r[0]}"` +
-    `,"prev":${prev === null ? 'null' : `"${prev}"`},"recordedAt":"${recordedAt}","schemaVersion":${r[5]}` +
-    `,"streamId":${s(r[1])},"streamVersion":"${r[2]}","type":${s(r[4])},"v":${leafFormatVersion}}`
-  );
-}
+const leafText = (r, prev) => spliceLeafText(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], prev, originJson, leafFormatVersion);
 
 /** In place of the hash of an event whose leaf text could not be spliced: no base64 hash matches it. */
 const NO_HASH = ' '.repeat(44);
