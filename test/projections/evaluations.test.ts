@@ -33,6 +33,13 @@ t.test('evaluations: cadre and commune ratings per year, distribution per commit
   const by080 = unitRated2024.filter((g) => g.event.type === 'UnitRated' && g.event.data.committeeUnitCode === '080').length;
   t.same([d('080', 'units')?.total, d('080', 'units')?.ratings.good], [by080, by080]);
   t.equal((await q()).units.total, unitRated2024.length + 1, 'every year without ?year');
+  // The distribution is a page of the committee-years, the cadres' first, with the rows' limit/offset.
+  const whole = y2024.distribution.items;
+  t.equal(y2024.distribution.total, whole.length);
+  t.ok(whole.length >= 3, `${whole.length} committee-years`);
+  t.same(whole.map((x) => x.subject), [...whole.filter((x) => x.subject === 'cadres'), ...whole.filter((x) => x.subject === 'units')].map((x) => x.subject));
+  const second = await q({ year: 2024, limit: 2, offset: 1 });
+  t.same(second.distribution, { total: whole.length, items: whole.slice(1, 3) }, 'limit 2 at offset 1');
 
   // 3. Province filter and scope (the committee's province; a cadre sees its own evaluation).
   t.same((await q({ year: 2024, provinceCode: '10' })).cadres.rows.map((r) => r.cadreId), [ids.cadreW]);
