@@ -196,6 +196,46 @@ t.test('two sealers taking turns chain each stream through the other’s leaves'
   t.same(await verifyLedger(l.database), { ok: true, leaves: 15n, checkpoints: 1, unsealed: 0 });
 });
 
+t.test('two caught-up sealers sealing the same batch at once: one stores it, the other finds it stored', async (t) => {
+  const l = await openTestLedger();
+  t.teardown(l.close);
+  const other = new Sealer(l.database, l.store, { key: l.key });
+  await seed(l, 4, 2);
+  await sealCommitted(l.database, l.sealer);
+  // Given what the first sealed, the other finds nothing left to seal but loads the stored tree:
+  // both are caught up, each with the tree cached.
+  t.equal(await other.sealBatch((await l.store.readAll({ limit: 100 })).events), 4n);
+  await seed(l, 6, 3);
+  const page = await l.store.readAll({ fromPosition: 5n, limit: 100 });
+  t.equal(page.events.length, 6);
+  const both = () => Promise.all([l.sealer.sealBatch(page.events), other.sealBatch(page.events)]);
+  let sizes: bigint[];
+  if (l.database.kind === 'postgres') {
+    // Both seal statements start (and take their snapshots) while a third session holds the seal
+    // lock: the one that gets the lock second sees the old head in its snapshot, so only the unique
+    // leaf index stops it from storing the batch again at the same indices.
+    sizes = await l.database.db.transaction().execute(async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(1684234849, 2)`.execute(trx);
+      const sealing = both();
+      for (let waiting = 0; waiting < 2; ) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        const rows = await sql<{ n: number }>`
+          SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid = 1684234849 AND objid = 2`.execute(trx);
+        waiting = rows.rows[0]!.n;
+      }
+      return { sealing };
+    }).then(({ sealing }) => sealing);
+  } else {
+    sizes = await both(); // one connection: the statements run one after the other
+  }
+  t.same(sizes, [10n, 10n]);
+  await seed(l, 2, 2); // both still seal on after the race
+  await sealCommitted(l.database, other);
+  await sealCommitted(l.database, l.sealer);
+  await l.sealer.checkpoint();
+  t.same(await verifyLedger(l.database), { ok: true, leaves: 12n, checkpoints: 1, unsealed: 0 });
+});
+
 t.test('instants before 1970 and before year 1000 verify (the database spells them for the fast path)', async (t) => {
   const l = await openTestLedger();
   t.teardown(l.close);

@@ -26,7 +26,9 @@ export interface SealerOptions {
   log?: Logger;
 }
 
-const SEAL_LOCK = sql`SELECT pg_advisory_xact_lock(1684234849, 2)`;
+/** The advisory lock sealers and checkpoints take turns on (transaction-scoped). */
+const SEAL_LOCK_KEY = sql`1684234849, 2`;
+const SEAL_LOCK = sql`SELECT pg_advisory_xact_lock(${SEAL_LOCK_KEY})`;
 /**
  * The same lock for a seal transaction, which also commits without waiting for the WAL flush
  * (PostgreSQL "asynchronous commit"), so it adds no flush for appenders to queue behind. Safe because
@@ -35,7 +37,13 @@ const SEAL_LOCK = sql`SELECT pg_advisory_xact_lock(1684234849, 2)`;
  * and a checkpoint commits synchronously, which flushes the WAL through every leaf it signs before
  * anyone can read it.
  */
-const SEAL_LOCK_ASYNC_COMMIT = sql`SELECT pg_advisory_xact_lock(1684234849, 2), set_config('synchronous_commit', 'off', true)`;
+const SEAL_LOCK_ASYNC_COMMIT = sql`SELECT pg_advisory_xact_lock(${SEAL_LOCK_KEY}), set_config('synchronous_commit', 'off', true)`;
+/**
+ * Leaves computed between turns of the event loop (~1 ms of work): a batch of a few hundred leaves
+ * computed in one go held up every request of the process that shares the loop, appenders
+ * included, for several milliseconds at a time.
+ */
+const LEAVES_BETWEEN_YIELDS = 32;
 /** Bound on remembered stream heads; past it the map starts over (a miss costs one index probe). */
 const MAX_CHAIN_HEADS = 100_000;
 
@@ -54,6 +62,8 @@ export class Sealer {
   readonly #sealIntervalMs: number;
   readonly #log: Logger | undefined;
   #range: CompactRange | undefined;
+  /** The position of the last leaf in `#range` (0 when empty). */
+  #lastPosition = 0n;
   /** Each stream's newest leaf hash as of `#range`: the next leaf's `prev`, without asking. */
   #chainHeads = new Map<string, Hash>();
   #subscription: Subscription | undefined;
@@ -93,7 +103,10 @@ export class Sealer {
   /** Seals one batch of events read from the store in position order. Returns the tree size. */
   async sealBatch(events: readonly StoredEvent[]): Promise<bigint> {
     try {
-      return await this.#database.db.transaction().execute((trx) => this.#seal(trx, events));
+      // While this sealer alone moved the tree, one statement seals the batch: no transaction block,
+      // no separate lock and head reads (four round trips fewer a batch).
+      const sealed = this.#range ? await this.#sealOntoCached(events) : null;
+      return sealed ?? (await this.#database.db.transaction().execute((trx) => this.#seal(trx, events)));
     } catch (err) {
       // The caches may hold what the rolled-back transaction computed: start over from storage.
       this.#range = undefined;
@@ -102,40 +115,102 @@ export class Sealer {
     }
   }
 
+  /**
+   * Seals onto the cached tree without first reading the stored one: the insert itself checks, under
+   * the seal lock, that the stored tree is still the cached one. Null (caches dropped) when it is not,
+   * or when another sealer's leaves took the indices (the statement's snapshot predates the lock, so
+   * a seal committed while it waited shows as a unique violation on the leaf index, not as a moved head).
+   */
+  async #sealOntoCached(events: readonly StoredEvent[]): Promise<bigint | null> {
+    const cached = this.#range!;
+    const todo = events.filter((e) => e.globalPosition > this.#lastPosition);
+    if (todo.length === 0) return cached.size;
+    const prev = await this.#chainHeadsFor(this.#database.db, todo, true);
+    try {
+      if (await this.#insert(this.#database.db, cached, todo, prev)) return this.#range!.size;
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== '23505') throw err;
+    }
+    this.#range = undefined;
+    this.#chainHeads.clear();
+    return null;
+  }
+
   async #seal(trx: Executor, events: readonly StoredEvent[]): Promise<bigint> {
     await SEAL_LOCK_ASYNC_COMMIT.execute(trx);
     const head = await sealedHead(trx);
+    this.#lastPosition = head.lastPosition;
     const todo = events.filter((e) => e.globalPosition > head.lastPosition);
-    if (todo.length === 0) return head.size;
     // The caches describe the stored tree only if nobody else sealed since (leaves are append-only).
     const ours = this.#range?.size === head.size;
     const range = ours ? this.#range! : compactRangeFrom(head.size, await fetchNodes(trx, planRoot(head.size)));
+    this.#range = range;
+    if (todo.length === 0) return head.size;
     const prev = await this.#chainHeadsFor(trx, todo, ours);
-    const leaves = { index: [] as string[], position: [] as string[], stream: [] as string[], bytes: [] as Uint8Array[], hash: [] as Hash[] };
-    todo.forEach((event, i) => {
-      const bytes = eventLeafBytes(event, this.#key.name, prev.get(event.streamId) ?? null);
+    if (!(await this.#insert(trx, range, todo, prev))) throw new LedgerInconsistent(`the sealed tree moved under the seal lock (expected ${head.size} leaves)`);
+    return this.#range.size;
+  }
+
+  /**
+   * Computes the batch's leaves on `range` and stores them with the perfect subtrees they complete,
+   * in one statement that inserts nothing unless the stored tree still has `range.size` leaves.
+   * When stored, updates `prev` (the stream heads), the cached range and the last position.
+   */
+  async #insert(db: Executor, range: CompactRange, todo: readonly StoredEvent[], prev: Map<string, Hash>): Promise<boolean> {
+    const leaves = { position: [] as string[], stream: [] as string[], bytes: [] as Uint8Array[], hash: [] as Hash[] };
+    const heads = new Map<string, Hash>();
+    for (const [i, event] of todo.entries()) {
+      if (i > 0 && i % LEAVES_BETWEEN_YIELDS === 0) await new Promise((resolve) => setImmediate(resolve));
+      const bytes = eventLeafBytes(event, this.#key.name, heads.get(event.streamId) ?? prev.get(event.streamId) ?? null);
       const hash = leafHash(bytes);
-      prev.set(event.streamId, hash);
-      leaves.index.push((head.size + BigInt(i)).toString());
+      heads.set(event.streamId, hash);
       leaves.position.push(event.globalPosition.toString());
       leaves.stream.push(event.streamId);
       leaves.bytes.push(bytes);
       leaves.hash.push(hash);
-    });
+    }
     const appended = appendLeaves(range, leaves.hash);
     const nodes = appended.completed;
-    // One statement, the rows as arrays: a VALUES list of the same rows took the database three
-    // times as long to parse and plan as to insert (measured: 38 ms against 12 ms for 1,000 leaves).
-    await sql`
-      WITH leaves AS (
+    const starts: number[] = [];
+    const lengths: number[] = [];
+    for (let start = 1, i = 0; i < leaves.bytes.length; start += lengths[i]!, i++) {
+      starts.push(start);
+      lengths.push(leaves.bytes[i]!.length);
+    }
+    // One statement; the bytes and hashes each travel as one binary parameter, cut by offsets in the
+    // database. A VALUES list of the same rows took three times as long to parse and plan as to
+    // insert (38 ms against 12 ms for 1,000 leaves); bytea[] arrays went as hex text, which the
+    // client spelled and the server parsed back: binding them cost the database 70 % as much as
+    // inserting the rows (2.6 ms against 3.8 ms a batch of ~150 leaves, measured under appends).
+    // The seal lock is taken again (a no-op inside #seal's transaction), and asynchronous commit set
+    // for the statement's own transaction when it runs alone (SEAL_LOCK_ASYNC_COMMIT says why).
+    const stored = await sql<{ leaves: string | number | bigint }>`
+      WITH locked AS MATERIALIZED (
+        SELECT pg_advisory_xact_lock(${SEAL_LOCK_KEY}), set_config('synchronous_commit', 'off', true)),
+      head AS MATERIALIZED (
+        SELECT coalesce((SELECT leaf_index + 1 FROM ledger_leaves ORDER BY leaf_index DESC LIMIT 1), 0) AS size
+        FROM locked),
+      leaves AS (
         INSERT INTO ledger_leaves (leaf_index, global_position, stream_id, leaf_bytes, leaf_hash)
-        SELECT * FROM unnest(${leaves.index}::bigint[], ${leaves.position}::bigint[], ${leaves.stream}::text[],
-                             ${leaves.bytes}::bytea[], ${leaves.hash}::bytea[]))
-      INSERT INTO ledger_nodes (level, idx, hash)
-      SELECT * FROM unnest(${nodes.map((n) => n.level)}::smallint[], ${nodes.map((n) => n.index.toString())}::bigint[],
-                           ${nodes.map((n) => n.hash)}::bytea[])`.execute(trx);
+        SELECT head.size + t.i - 1, t.position, t.stream,
+               substring(${concatBytes(leaves.bytes)}::bytea FROM t.start FOR t.length),
+               substring(${concatBytes(leaves.hash)}::bytea FROM t.i::integer * 32 - 31 FOR 32)
+        FROM head, unnest(${leaves.position}::bigint[], ${leaves.stream}::text[], ${starts}::integer[], ${lengths}::integer[])
+             WITH ORDINALITY AS t(position, stream, start, length, i)
+        WHERE head.size = ${range.size.toString()}::bigint
+        RETURNING 1),
+      nodes AS (
+        INSERT INTO ledger_nodes (level, idx, hash)
+        SELECT n.level, n.idx, substring(${concatBytes(nodes.map((n) => n.hash))}::bytea FROM n.i::integer * 32 - 31 FOR 32)
+        FROM head, unnest(${nodes.map((n) => n.level)}::smallint[], ${nodes.map((n) => n.index.toString())}::bigint[])
+             WITH ORDINALITY AS n(level, idx, i)
+        WHERE head.size = ${range.size.toString()}::bigint)
+      SELECT count(*) AS leaves FROM leaves`.execute(db);
+    if (Number(stored.rows[0]?.leaves ?? 0) !== todo.length) return false;
+    for (const [stream, hash] of heads) prev.set(stream, hash);
     this.#range = appended.range;
-    return appended.range.size;
+    this.#lastPosition = todo[todo.length - 1]!.globalPosition;
+    return true;
   }
 
   /**
@@ -230,6 +305,11 @@ export class Sealer {
     await this.#pendingCheckpoint;
     this.#timer = undefined;
   }
+}
+
+/** One buffer of the parts in order: a bytea parameter the driver sends as binary, not as hex text. */
+function concatBytes(parts: readonly Uint8Array[]): Buffer {
+  return Buffer.concat(parts);
 }
 
 /**
