@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import type { Database } from './Database.js';
 import { migrate, type OwnerSession } from './migrate.js';
 import type { SchemaNames } from './identifiers.js';
+import { prepareRegisteredStatements } from './preparedStatements.js';
 
 export interface PostgresOptions extends SchemaNames {
   url: string;
@@ -43,6 +44,7 @@ export async function openPostgres(opts: PostgresOptions): Promise<Database> {
     application_name: 'diaban',
   });
   pool.on('error', (err) => opts.log?.error({ err }, 'idle PostgreSQL connection failed'));
+  pool.on('connect', (client) => prepareRegisteredStatements(client));
   const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
   const listeners: pg.Client[] = [];
 

@@ -292,6 +292,16 @@ t.test('the live sealer checkpoints shortly after commits', async (t) => {
   t.equal((await reader.latestCheckpoint())?.treeSize, 30n);
   await l.sealer.stop();
   t.ok((await verifyLedger(l.database)).ok);
+
+  // Stopped, it seals nothing; started again, it seals and checkpoints what came in between.
+  await seed(l, 5);
+  await new Promise((r) => setTimeout(r, 200));
+  t.equal((await reader.latestCheckpoint())?.treeSize, 30n);
+  await l.sealer.start();
+  while ((await reader.latestCheckpoint())?.treeSize !== 35n && Date.now() < deadline + 10_000) await new Promise((r) => setTimeout(r, 50));
+  t.equal((await reader.latestCheckpoint())?.treeSize, 35n);
+  await l.sealer.stop();
+  t.same(await verifyLedger(l.database), { ok: true, leaves: 35n, checkpoints: (await reader.checkpoints(0n)).length, unsealed: 0 });
 });
 
 t.test('erasing personal data keeps the ledger verifiable and the value unrecoverable', async (t) => {

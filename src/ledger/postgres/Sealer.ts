@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
+import { preparedStatement } from '../../db/preparedStatements.js';
 import type { Database } from '../../db/Database.js';
 import type { Logger } from '../../logger.js';
 import type { EventStore, StoredEvent, Subscription } from '../../store/EventStore.js';
@@ -27,7 +28,8 @@ export interface SealerOptions {
 }
 
 /** The advisory lock sealers and checkpoints take turns on (transaction-scoped). */
-const SEAL_LOCK_KEY = sql`1684234849, 2`;
+const SEAL_LOCK_KEY_SQL = '1684234849, 2';
+const SEAL_LOCK_KEY = sql.raw(SEAL_LOCK_KEY_SQL);
 const SEAL_LOCK = sql`SELECT pg_advisory_xact_lock(${SEAL_LOCK_KEY})`;
 /**
  * The same lock for a seal transaction, which also commits without waiting for the WAL flush
@@ -38,6 +40,39 @@ const SEAL_LOCK = sql`SELECT pg_advisory_xact_lock(${SEAL_LOCK_KEY})`;
  * anyone can read it.
  */
 const SEAL_LOCK_ASYNC_COMMIT = sql`SELECT pg_advisory_xact_lock(${SEAL_LOCK_KEY}), set_config('synchronous_commit', 'off', true)`;
+/**
+ * A batch of leaves and the perfect subtrees they complete, stored only if the tree still has $1
+ * leaves: $2–$5 each leaf's position, stream, and the start and length of its bytes in $6 (all the
+ * leaves' bytes, concatenated), $7 their hashes (32 bytes each); $8–$10 the nodes' levels, indices
+ * and hashes. Answers how many leaves it stored.
+ *
+ * One statement; the bytes and hashes each travel as one binary parameter, cut by offsets in the
+ * database. A VALUES list of the same rows took three times as long to parse and plan as to insert
+ * (38 ms against 12 ms for 1,000 leaves); bytea[] arrays went as hex text, which the client spelled
+ * and the server parsed back: binding them cost the database 70 % as much as inserting the rows
+ * (2.6 ms against 3.8 ms a batch of ~150 leaves, measured under appends). Prepared once per
+ * connection (src/db/preparedStatements.ts). The seal lock is taken again (a no-op inside #seal's
+ * transaction), and asynchronous commit set for the statement's own transaction when it runs alone
+ * (SEAL_LOCK_ASYNC_COMMIT says why).
+ */
+const SEAL_SQL = preparedStatement(`
+WITH locked AS MATERIALIZED (
+  SELECT pg_advisory_xact_lock(${SEAL_LOCK_KEY_SQL}), set_config('synchronous_commit', 'off', true)),
+head AS MATERIALIZED (
+  SELECT coalesce((SELECT leaf_index + 1 FROM ledger_leaves ORDER BY leaf_index DESC LIMIT 1), 0) AS size FROM locked),
+leaves AS (
+  INSERT INTO ledger_leaves (leaf_index, global_position, stream_id, leaf_bytes, leaf_hash)
+  SELECT head.size + t.i - 1, t.position, t.stream, substring($6::bytea FROM t.start FOR t.length),
+         substring($7::bytea FROM t.i::integer * 32 - 31 FOR 32)
+  FROM head, unnest($2::bigint[], $3::text[], $4::integer[], $5::integer[]) WITH ORDINALITY AS t(position, stream, start, length, i)
+  WHERE head.size = $1::bigint
+  RETURNING 1),
+nodes AS (
+  INSERT INTO ledger_nodes (level, idx, hash)
+  SELECT n.level, n.idx, substring($10::bytea FROM n.i::integer * 32 - 31 FOR 32)
+  FROM head, unnest($8::smallint[], $9::bigint[]) WITH ORDINALITY AS n(level, idx, i)
+  WHERE head.size = $1::bigint)
+SELECT count(*) AS leaves FROM leaves`);
 /**
  * Leaves computed between turns of the event loop (~1 ms of work): a batch of a few hundred leaves
  * computed in one go held up every request of the process that shares the loop, appenders
@@ -177,35 +212,20 @@ export class Sealer {
       starts.push(start);
       lengths.push(leaves.bytes[i]!.length);
     }
-    // One statement; the bytes and hashes each travel as one binary parameter, cut by offsets in the
-    // database. A VALUES list of the same rows took three times as long to parse and plan as to
-    // insert (38 ms against 12 ms for 1,000 leaves); bytea[] arrays went as hex text, which the
-    // client spelled and the server parsed back: binding them cost the database 70 % as much as
-    // inserting the rows (2.6 ms against 3.8 ms a batch of ~150 leaves, measured under appends).
-    // The seal lock is taken again (a no-op inside #seal's transaction), and asynchronous commit set
-    // for the statement's own transaction when it runs alone (SEAL_LOCK_ASYNC_COMMIT says why).
-    const stored = await sql<{ leaves: string | number | bigint }>`
-      WITH locked AS MATERIALIZED (
-        SELECT pg_advisory_xact_lock(${SEAL_LOCK_KEY}), set_config('synchronous_commit', 'off', true)),
-      head AS MATERIALIZED (
-        SELECT coalesce((SELECT leaf_index + 1 FROM ledger_leaves ORDER BY leaf_index DESC LIMIT 1), 0) AS size
-        FROM locked),
-      leaves AS (
-        INSERT INTO ledger_leaves (leaf_index, global_position, stream_id, leaf_bytes, leaf_hash)
-        SELECT head.size + t.i - 1, t.position, t.stream,
-               substring(${concatBytes(leaves.bytes)}::bytea FROM t.start FOR t.length),
-               substring(${concatBytes(leaves.hash)}::bytea FROM t.i::integer * 32 - 31 FOR 32)
-        FROM head, unnest(${leaves.position}::bigint[], ${leaves.stream}::text[], ${starts}::integer[], ${lengths}::integer[])
-             WITH ORDINALITY AS t(position, stream, start, length, i)
-        WHERE head.size = ${range.size.toString()}::bigint
-        RETURNING 1),
-      nodes AS (
-        INSERT INTO ledger_nodes (level, idx, hash)
-        SELECT n.level, n.idx, substring(${concatBytes(nodes.map((n) => n.hash))}::bytea FROM n.i::integer * 32 - 31 FOR 32)
-        FROM head, unnest(${nodes.map((n) => n.level)}::smallint[], ${nodes.map((n) => n.index.toString())}::bigint[])
-             WITH ORDINALITY AS n(level, idx, i)
-        WHERE head.size = ${range.size.toString()}::bigint)
-      SELECT count(*) AS leaves FROM leaves`.execute(db);
+    const stored = await db.executeQuery<{ leaves: string | number | bigint }>(
+      CompiledQuery.raw(SEAL_SQL, [
+        range.size.toString(),
+        leaves.position,
+        leaves.stream,
+        starts,
+        lengths,
+        concatBytes(leaves.bytes),
+        concatBytes(leaves.hash),
+        nodes.map((n) => n.level),
+        nodes.map((n) => n.index.toString()),
+        concatBytes(nodes.map((n) => n.hash)),
+      ]),
+    );
     if (Number(stored.rows[0]?.leaves ?? 0) !== todo.length) return false;
     for (const [stream, hash] of heads) prev.set(stream, hash);
     this.#range = appended.range;
@@ -263,8 +283,9 @@ export class Sealer {
     });
   }
 
-  /** Seals as events commit (LISTEN/NOTIFY, polling) and checkpoints within the interval. */
+  /** Seals as events commit (LISTEN/NOTIFY, polling) and checkpoints within the interval; again after `stop`. */
   async start(): Promise<void> {
+    this.#stopped = false; // a stopped sealer starts again with what it remembers (checked before use)
     await this.init();
     const { lastPosition } = await sealedHead(this.#database.db);
     this.#subscription = this.#store.subscribe({

@@ -1,6 +1,7 @@
 import { CompiledQuery, sql } from 'kysely';
 import type { Database } from '../../db/Database.js';
 import { eventsChannel } from '../../db/identifiers.js';
+import { preparedStatement } from '../../db/preparedStatements.js';
 import type { Logger } from '../../logger.js';
 import { EventIdConflict, InvalidStoreArgument, StoreError, StoreUnavailable } from '../errors.js';
 import type {
@@ -40,6 +41,34 @@ export interface PostgresEventStoreOptions {
  */
 const APPEND_SQL = `SELECT next_version, positions FROM append_to_stream($1, $2,
   $3::uuid[], $4::text[], $5::integer[], $6::text[], $7::text[], $8::timestamptz[], $9::text[])`;
+
+/**
+ * A page of committed events from $1 on, at most $2, and the head: the last position readers may
+ * see. Rows whose transaction id is not below the oldest running one are hidden: they might sit
+ * above an event that commits later with a lower position (see append_to_stream). Without a types
+ * filter the plan never changes (the position key from $1), so the statement is prepared once per
+ * connection (a live subscription runs it several times a second, and planning it cost as much as
+ * running it); with one ($3), the planner picks per call between the position key and the
+ * (type, position) index, which depends on how common the types are.
+ */
+function readAllSql(types: boolean): string {
+  return `
+WITH horizon AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
+page AS (
+  SELECT ${eventColumns('e')}
+  FROM events e, horizon h
+  WHERE e.global_position >= $1::bigint AND e.transaction_id < h.xmin${types ? ' AND e.type = ANY ($3::text[])' : ''}
+  ORDER BY e.global_position
+  LIMIT $2::integer),
+head AS (
+  SELECT coalesce((SELECT e.global_position FROM events e, horizon h
+                   WHERE e.transaction_id < h.xmin
+                   ORDER BY e.global_position DESC LIMIT 1), 0) AS head)
+SELECT head.head, page.* FROM head LEFT JOIN page ON true
+ORDER BY page.global_position`;
+}
+const READ_ALL_SQL = preparedStatement(readAllSql(false));
+const READ_ALL_OF_TYPES_SQL = readAllSql(true);
 
 /**
  * One event (most appends): the same call with the arrays built by the server from plain parameters,
@@ -176,30 +205,15 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toStoredEvent);
   }
 
-  /**
-   * Rows whose transaction id is not below the oldest running one are hidden: they might sit above
-   * an event that commits later with a lower position (see append_to_stream).
-   */
+  /** Committed events in position order, as far as readers may see (`readAllSql` says which). */
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllPage> {
     const from = options.fromPosition !== undefined && options.fromPosition > 1n ? options.fromPosition : 1n;
     const limit = clampLimit(options.limit);
     const types = options.types ? [...options.types] : null;
-    const rows = await this.#run(
-      sql<EventRow & { head: string | bigint }>`
-        WITH horizon AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
-        page AS (
-          SELECT ${sql.raw(eventColumns('e'))}
-          FROM events e, horizon h
-          WHERE e.global_position >= ${from} AND e.transaction_id < h.xmin
-            ${types ? sql`AND e.type = ANY (${types}::text[])` : sql``}
-          ORDER BY e.global_position
-          LIMIT ${limit}),
-        head AS (
-          SELECT coalesce((SELECT e.global_position FROM events e, horizon h
-                           WHERE e.transaction_id < h.xmin
-                           ORDER BY e.global_position DESC LIMIT 1), 0) AS head)
-        SELECT head.head, page.* FROM head LEFT JOIN page ON true
-        ORDER BY page.global_position`,
+    const rows = await this.#run<EventRow & { head: string | bigint }>(
+      types
+        ? CompiledQuery.raw(READ_ALL_OF_TYPES_SQL, [from.toString(), limit, types])
+        : CompiledQuery.raw(READ_ALL_SQL, [from.toString(), limit]),
     );
     const head = rows.length > 0 ? toBigint(rows[0]!.head) : 0n;
     const events = rows.filter((r) => r.global_position !== null).map(toStoredEvent);
@@ -265,9 +279,10 @@ export class PostgresEventStore implements EventStore {
     if (this.#listening) await (await this.#listening)();
   }
 
-  async #run<R>(query: { execute(db: Database['db']): Promise<{ rows: R[] }> }): Promise<R[]> {
+  async #run<R>(query: CompiledQuery | { execute(db: Database['db']): Promise<{ rows: R[] }> }): Promise<R[]> {
     try {
-      return (await query.execute(this.#database.db)).rows;
+      const db = this.#database.db;
+      return ('execute' in query ? await query.execute(db) : await db.executeQuery<R>(query)).rows;
     } catch (err) {
       if (err instanceof StoreError) throw err;
       throw new StoreUnavailable(`event store read failed: ${(err as Error).message}`, { cause: err });
