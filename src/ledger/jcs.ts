@@ -75,9 +75,12 @@ function serializeContainer(value: object, ancestors: Set<object>): string {
   ancestors.add(value);
   try {
     if (Array.isArray(value)) {
-      const items: string[] = [];
-      for (let i = 0; i < value.length; i++) items.push(within(`[${i}]`, value[i], ancestors));
-      return `[${items.join(',')}]`;
+      let out = '[';
+      for (let i = 0; i < value.length; i++) {
+        if (i > 0) out += ',';
+        out += within(i, value[i], ancestors);
+      }
+      return `${out}]`;
     }
     return serializeObject(value, ancestors);
   } finally {
@@ -85,12 +88,15 @@ function serializeContainer(value: object, ancestors: Set<object>): string {
   }
 }
 
-/** `serialize(child)`, adding `segment` to the path of a refusal from below. */
-function within(segment: string | (() => string), child: unknown, ancestors: Set<object>): string {
+/**
+ * `serialize(child)`, adding the child's segment (an array index, or an object key) to the path of
+ * a refusal from below. The segment is spelled only then: no string or closure per member.
+ */
+function within(at: number | string, child: unknown, ancestors: Set<object>): string {
   try {
     return serialize(child, ancestors);
   } catch (err) {
-    if (err instanceof Refusal) err.segments.push(typeof segment === 'string' ? segment : segment());
+    if (err instanceof Refusal) err.segments.push(typeof at === 'number' ? `[${at}]` : childSegment(at));
     throw err;
   }
 }
@@ -101,10 +107,12 @@ function serializeObject(value: object, ancestors: Set<object>): string {
   if (proto !== Object.prototype && proto !== null) throw new Refusal('non-plain-object');
   if (Object.getOwnPropertySymbols(value).length > 0) throw new Refusal('symbol-key');
   const record = value as Record<string, unknown>;
-  // RFC 8785 §3.2.3: sort by UTF-16 code units; JS relational comparison of strings is exactly that.
-  const keys = Object.keys(record).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const members: string[] = [];
-  for (const key of keys) {
+  // RFC 8785 §3.2.3: sort by UTF-16 code units, which is what sort() does with no comparator
+  // (ECMAScript compares the strings' code units; the keys are strings already).
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     let name: string;
     try {
       name = serializeString(key);
@@ -112,9 +120,10 @@ function serializeObject(value: object, ancestors: Set<object>): string {
       if (err instanceof Refusal) err.segments.push(childSegment(key));
       throw err;
     }
-    members.push(`${name}:${within(() => childSegment(key), record[key], ancestors)}`);
+    if (i > 0) out += ',';
+    out += `${name}:${within(key, record[key], ancestors)}`;
   }
-  return `{${members.join(',')}}`;
+  return `${out}}`;
 }
 
 /** `\p{Cs}` in a `u` regex matches only unpaired surrogates: paired ones form one code point. */

@@ -8,8 +8,7 @@ import { databaseKind, openTestDatabase } from '../helpers/testDatabase.js';
 const REGISTERED = preparedStatement('SELECT $1::integer + 1 AS n /* prepared-statements test */');
 const UNREGISTERED = 'SELECT $1::integer + 2 AS n /* prepared-statements test */';
 
-t.test('registered texts run as named statements, prepared once per connection; others stay unnamed', async (t) => {
-  if (databaseKind !== 'postgres') return t.skip('PGlite runs every statement as given');
+t.test('registered texts run as named statements, prepared once per connection; others stay unnamed', { skip: databaseKind !== 'postgres' && 'PGlite runs every statement as given' }, async (t) => {
   const database = await openTestDatabase({ poolSize: 1 }); // one connection: the one asked below
   t.teardown(() => database.close());
   const db = database.db;
