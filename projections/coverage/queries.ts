@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '#src/projections/Projection.js';
+import { inUnits } from '../unitSet.js';
 
 /**
  * Coverage on a date, as a view of assignment-history and unit-lineage (like the map: "active on
@@ -21,13 +22,7 @@ export interface Page<T> {
 
 const inForce = (at: string) =>
   sql`a.recorded_to IS NULL AND a.holder_kind = 'cadre' AND a.kind = 'follow' AND a.valid_from <= ${at}::date AND (a.valid_to IS NULL OR a.valid_to > ${at}::date)`;
-/**
- * A province's units are hundreds of codes: as a list the planner weighs one by one (`= ANY` of a
- * constant array: a selectivity estimate per code, per scan, ~4 ms of planning per coverage answer
- * in all), as a set it plans once and probes by hash.
- */
-const scoped = (column: string, within?: readonly string[]) =>
-  within ? sql`AND ${sql.ref(column)} IN (SELECT unnest(${[...within]}::text[]))` : sql``;
+const scoped = (column: string, within?: readonly string[]) => (within ? sql`AND ${inUnits(sql.ref(column), within)}` : sql``);
 
 function page<R extends { total: number }>(rows: R[]): Page<Omit<R, 'total'>> {
   return { total: rows[0]?.total ?? 0, items: rows.map(({ total: _total, ...r }) => r) };

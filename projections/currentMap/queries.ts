@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '#src/projections/Projection.js';
+import { inUnits } from '../unitSet.js';
 
 /**
  * The map is a view of three read models on one date (today unless asked), not a table of its own:
@@ -37,7 +38,7 @@ export interface MapQuery {
 
 export async function mapRows(db: Executor, q: MapQuery): Promise<{ boards: number; rows: MapRow[] }> {
   const filter = sql`a.recorded_to IS NULL AND a.valid_from <= ${q.at}::date AND (a.valid_to IS NULL OR a.valid_to > ${q.at}::date)
-    ${q.within ? sql`AND a.unit_code = ANY (${[...q.within]}::text[])` : sql``}
+    ${q.within ? sql`AND ${inUnits(sql.ref('a.unit_code'), q.within)}` : sql``}
     ${q.cadreId ? sql`AND a.cadre_id = ${q.cadreId}::uuid` : sql``}`;
   const boards = await sql<{ board: string; total: number }>`
     SELECT board, (count(*) OVER ())::int AS total FROM (SELECT DISTINCT a.board FROM assignment_versions a WHERE ${filter}) b

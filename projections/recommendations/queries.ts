@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { IsoDate } from '#events/common.js';
 import { toEpochDay } from '#src/domain/time.js';
 import type { Executor } from '#src/projections/Projection.js';
+import { inUnits } from '../unitSet.js';
 import { ancestorsOf, loadContext, memoOn, provinceOf, type Context } from '../attendance/contextQueries.js';
 import { inScope, type DashboardScope } from '../attendance/scope.js';
 import { collate } from '../collate.js';
@@ -139,7 +140,7 @@ export async function queryRecommendations(db: Executor, q: RecommendationsQuery
   if (units !== null && units.length === 0) return EMPTY;
   const within = (alias: string) => sql.join([
     sql`true`,
-    ...(units === null ? [] : [sql`${sql.ref(`${alias}.unit_code`)} = ANY (${units}::text[])`]),
+    ...(units === null ? [] : [inUnits(sql.ref(`${alias}.unit_code`), units)]),
     ...(agencies[0] === undefined ? [] : [sql`${sql.ref(`${alias}.agency_id`)} = ${agencies[0]}::uuid`]),
   ], sql` AND `);
   const [groups, notYetDue, page] = await Promise.all([
