@@ -236,6 +236,26 @@ t.test('two caught-up sealers sealing the same batch at once: one stores it, the
   t.same(await verifyLedger(l.database), { ok: true, leaves: 12n, checkpoints: 1, unsealed: 0 });
 });
 
+t.test('concurrent batches on one sealer, another sealer racing: sizes in call order, every leaf chains right', async (t) => {
+  const l = await openTestLedger();
+  t.teardown(l.close);
+  const other = new Sealer(l.database, l.store, { key: l.key });
+  await seed(l, 40, 4);
+  await sealCommitted(l.database, l.sealer);
+  for (let round = 0; round < 6; round++) {
+    await seed(l, 150, 7); // batches of 150 leaves: the leaf computation yields several times
+    const from = (await l.store.headPosition()) - 149n;
+    const pages = await Promise.all([50, 100, 150].map(async (n) => (await l.store.readAll({ fromPosition: from, limit: n })).events));
+    // The first call seals 50 leaves; the others, queued behind it, find them sealed and go on, while
+    // the other sealer (its caches stale after the first round) takes the whole page at once.
+    const sizes = await Promise.all([...pages.map((p) => l.sealer.sealBatch(p)), other.sealBatch(pages[2]!)]);
+    t.same(sizes.slice(0, 3).map((s) => s <= sizes[2]!), [true, true, true], `round ${round}: in order`);
+  }
+  await sealCommitted(l.database, l.sealer);
+  await l.sealer.checkpoint();
+  t.same(await verifyLedger(l.database), { ok: true, leaves: 940n, checkpoints: 1, unsealed: 0 });
+});
+
 t.test('instants before 1970 and before year 1000 verify (the database spells them for the fast path)', async (t) => {
   const l = await openTestLedger();
   t.teardown(l.close);

@@ -99,6 +99,8 @@ export class Sealer {
   #range: CompactRange | undefined;
   /** The position of the last leaf in `#range` (0 when empty). */
   #lastPosition = 0n;
+  /** The end of the last `sealBatch` call queued: the next one starts after it. */
+  #turn: Promise<unknown> = Promise.resolve();
   /** Each stream's newest leaf hash as of `#range`: the next leaf's `prev`, without asking. */
   #chainHeads = new Map<string, Hash>();
   #subscription: Subscription | undefined;
@@ -135,8 +137,19 @@ export class Sealer {
     }
   }
 
-  /** Seals one batch of events read from the store in position order. Returns the tree size. */
-  async sealBatch(events: readonly StoredEvent[]): Promise<bigint> {
+  /**
+   * Seals one batch of events read from the store in position order. Returns the tree size. Calls
+   * on one sealer run one at a time (the live subscription and `sealPending` from a request share
+   * it): the caches are read and written outside the seal lock on the one-statement path, and across
+   * the turns of the event loop the leaf computation yields.
+   */
+  sealBatch(events: readonly StoredEvent[]): Promise<bigint> {
+    const run = this.#turn.then(() => this.#sealBatchNow(events));
+    this.#turn = run.catch(() => undefined);
+    return run;
+  }
+
+  async #sealBatchNow(events: readonly StoredEvent[]): Promise<bigint> {
     try {
       // While this sealer alone moved the tree, one statement seals the batch: no transaction block,
       // no separate lock and head reads (four round trips fewer a batch).
@@ -178,6 +191,7 @@ export class Sealer {
     const todo = events.filter((e) => e.globalPosition > head.lastPosition);
     // The caches describe the stored tree only if nobody else sealed since (leaves are append-only).
     const ours = this.#range?.size === head.size;
+    if (!ours) this.#chainHeads.clear();
     const range = ours ? this.#range! : compactRangeFrom(head.size, await fetchNodes(trx, planRoot(head.size)));
     this.#range = range;
     if (todo.length === 0) return head.size;
