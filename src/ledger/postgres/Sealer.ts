@@ -173,7 +173,7 @@ export class Sealer {
     const cached = this.#range!;
     const todo = events.filter((e) => e.globalPosition > this.#lastPosition);
     if (todo.length === 0) return cached.size;
-    const prev = await this.#chainHeadsFor(this.#database.db, todo, true);
+    const prev = await this.#chainHeadsFor(this.#database.db, todo);
     try {
       if (await this.#insert(this.#database.db, cached, todo, prev)) return this.#range!.size;
     } catch (err) {
@@ -195,7 +195,7 @@ export class Sealer {
     const range = ours ? this.#range! : compactRangeFrom(head.size, await fetchNodes(trx, planRoot(head.size)));
     this.#range = range;
     if (todo.length === 0) return head.size;
-    const prev = await this.#chainHeadsFor(trx, todo, ours);
+    const prev = await this.#chainHeadsFor(trx, todo);
     if (!(await this.#insert(trx, range, todo, prev))) throw new LedgerInconsistent(`the sealed tree moved under the seal lock (expected ${head.size} leaves)`);
     return this.#range.size;
   }
@@ -233,11 +233,11 @@ export class Sealer {
         leaves.stream,
         starts,
         lengths,
-        concatBytes(leaves.bytes),
-        concatBytes(leaves.hash),
+        Buffer.concat(leaves.bytes),
+        Buffer.concat(leaves.hash),
         nodes.map((n) => n.level),
         nodes.map((n) => n.index.toString()),
-        concatBytes(nodes.map((n) => n.hash)),
+        Buffer.concat(nodes.map((n) => n.hash)),
       ]),
     );
     if (Number(stored.rows[0]?.leaves ?? 0) !== todo.length) return false;
@@ -248,11 +248,11 @@ export class Sealer {
   }
 
   /**
-   * The stream heads the batch chains to, updated in place as it seals: the remembered ones when
-   * they are current, the rest read from storage.
+   * The stream heads the batch chains to: the remembered ones (dropped whenever the stored tree
+   * moved under this sealer), the rest read from storage. `#insert` updates them once it has stored.
    */
-  async #chainHeadsFor(trx: Executor, events: readonly StoredEvent[], current: boolean): Promise<Map<string, Hash>> {
-    if (!current || this.#chainHeads.size > MAX_CHAIN_HEADS) this.#chainHeads.clear();
+  async #chainHeadsFor(trx: Executor, events: readonly StoredEvent[]): Promise<Map<string, Hash>> {
+    if (this.#chainHeads.size > MAX_CHAIN_HEADS) this.#chainHeads.clear();
     const heads = this.#chainHeads;
     /** The first version of each stream the batch holds, for streams whose head is not remembered. */
     const first = new Map<string, bigint>();
@@ -340,11 +340,6 @@ export class Sealer {
     await this.#pendingCheckpoint;
     this.#timer = undefined;
   }
-}
-
-/** One buffer of the parts in order: a bytea parameter the driver sends as binary, not as hex text. */
-function concatBytes(parts: readonly Uint8Array[]): Buffer {
-  return Buffer.concat(parts);
 }
 
 /**
