@@ -4,6 +4,7 @@ import type { Database } from '../db/Database.js';
 import type { Logger } from '../logger.js';
 import type { EventStore, StoredEvent, Subscription } from '../store/EventStore.js';
 import type { Executor, ProjectedEvent, Projection, TableNames } from './Projection.js';
+import { PageFeed } from './PageFeed.js';
 import { physicalTables } from './tableNames.js';
 
 export interface BuildState {
@@ -28,6 +29,15 @@ const LOCK_NS = 1684234850;
  * loaded machine. Live catch-up keeps 2,000: its batches are small anyway.
  */
 export const REBUILD_PAGE_SIZE = 10_000;
+/** Pages a rebuilding read model may run ahead of the slowest one (what a rebuild holds in memory). */
+const REBUILD_LOOKAHEAD = 2;
+
+interface DecodedPage {
+  from: bigint;
+  next: bigint;
+  ended: boolean;
+  events: ProjectedEvent[];
+}
 
 /**
  * Runs projections: each build (projection version + generation) follows the store from its
@@ -163,38 +173,47 @@ export class ProjectionRunner {
     }
   }
 
-  /** Brings builds that all start at position 0 to the head, reading each page of the log once. */
+  /**
+   * Brings builds that all start at position 0 to the head, reading and decoding each page of the
+   * log once (a PageFeed). Each build applies the pages in its own transactions, with its
+   * checkpoint, on its own connection and at its own pace: while PostgreSQL writes one build's
+   * rows, this process prepares another's (one transaction for all of them left one of the two
+   * idle at every statement). A build may run a few pages ahead of the slowest, no more.
+   */
   async #catchUpTogether(builds: readonly Build[], onProgress?: (position: bigint, head: bigint) => void): Promise<void> {
     const head = await this.store.headPosition();
     const types = [...new Set(builds.flatMap((b) => b.projection.eventTypes))];
-    const ordered = [...builds].sort((a, b) => a.projection.name.localeCompare(b.projection.name));
-    // The next page is read and decoded while this one is written: reading and decoding is the
-    // runner's work, writing PostgreSQL's, and on two cores each waited for the other half the time.
-    const read = (fromPosition: bigint) => {
-      const reading = this.store.readAll({ fromPosition, limit: REBUILD_PAGE_SIZE, types })
-        .then((page) => ({ page, decoded: page.events.map(toProjected) }));
-      // Awaited below; if writing the current page fails first, its error is the one thrown.
-      reading.catch(() => undefined);
-      return reading;
+    const read = async (fromPosition: bigint): Promise<DecodedPage> => {
+      const page = await this.store.readAll({ fromPosition, limit: REBUILD_PAGE_SIZE, types });
+      return { from: fromPosition, next: page.nextPosition, ended: page.events.length === 0, events: page.events.map(toProjected) };
     };
-    let next = read(1n);
-    for (let from = 1n; ;) {
-      const { page, decoded } = await next;
-      if (page.nextPosition <= from) break;
-      if (page.events.length > 0) next = read(page.nextPosition);
-      // One transaction (one commit, one WAL flush) per page for all the builds, each with its
-      // rows and its checkpoint. The locks are taken in name order, so two such transactions
-      // cannot deadlock; the live runner holds one at a time.
-      await this.database.db.transaction().execute(async (trx) => {
-        for (const build of ordered) {
-          const handled: ReadonlySet<string> = new Set(build.projection.eventTypes);
-          await this.#applyIn(trx, build, decoded.filter((e) => handled.has(e.type)), page.nextPosition - 1n);
-        }
-      });
-      onProgress?.(page.nextPosition - 1n, head);
-      from = page.nextPosition;
-      if (page.events.length === 0) break;
-    }
+    const feed = new PageFeed<DecodedPage>(builds.length, REBUILD_LOOKAHEAD, () => read(1n),
+      (previous) => (previous.ended || previous.next <= previous.from ? null : read(previous.next)));
+    let reported = 0n;
+    const progress = (position: bigint) => {
+      // Reported as the slowest build's position: everything before it is in every build.
+      if (position <= reported) return;
+      reported = position;
+      onProgress?.(position, head);
+    };
+    const reached = builds.map(() => 0n);
+    const follow = async (build: Build, reader: number): Promise<void> => {
+      const handled: ReadonlySet<string> = new Set(build.projection.eventTypes);
+      for (let index = 0; ; index += 1) {
+        const page = await feed.take(reader, index);
+        if (page === null || page.next <= page.from) return;
+        await this.#applyBatch(build, page.events.filter((e) => handled.has(e.type)), page.next - 1n);
+        reached[reader] = page.next - 1n;
+        progress(reached.reduce((a, b) => (b < a ? b : a)));
+        if (page.ended) return;
+      }
+    };
+    const outcomes = await Promise.allSettled(builds.map((build, reader) => follow(build, reader).catch((err: unknown) => {
+      feed.abort();
+      throw err;
+    })));
+    const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failure) throw failure.reason;
   }
 
   async #applyBatch(build: Build, events: readonly ProjectedEvent[], scannedTo: bigint): Promise<void> {
@@ -262,8 +281,11 @@ export class ProjectionRunner {
 }
 
 function toProjected(e: StoredEvent): ProjectedEvent {
+  const { type, data } = decodeEvent(e.type, e.schemaVersion, e.data);
+  // Built with one shape for every type (a spread of the decoded event made one per type, and
+  // every later read of these objects slower), type and data correlated as decodeEvent made them.
   return {
-    ...decodeEvent(e.type, e.schemaVersion, e.data),
+    type, data,
     position: e.globalPosition,
     streamId: e.streamId,
     streamVersion: e.streamVersion,
@@ -271,7 +293,7 @@ function toProjected(e: StoredEvent): ProjectedEvent {
     occurredAt: e.occurredAt,
     recordedAt: e.recordedAt,
     metadata: e.metadata,
-  };
+  } as ProjectedEvent;
 }
 
 async function lock(trx: Executor, name: string): Promise<void> {
