@@ -62,6 +62,41 @@ interface VisitColumns {
   activities: ReadonlyArray<{ kind: string; date: IsoDate }>;
 }
 
+const DUE_CHUNK = 5_000;
+
+interface DueRow extends PlacedVisit {
+  visit_id: string;
+  unit_code: string;
+  report_id: string | null;
+  amendments: number;
+  province_code: string | null;
+  agency_province_code: string | null;
+  ancestors: readonly string[];
+  start_agency_id: string | null;
+  start_ancestors: readonly string[];
+}
+
+/** A visit placed in the context of its first and last days (named fields: no rest copy per row). */
+function dueRowOf(ctx: Context, v: VisitColumns): DueRow {
+  const agencyId = postingOf(ctx, v.cadre_id, v.end_date)?.agencyId ?? null;
+  const agencyUnit = agencyId === null ? null : agencyUnitOf(ctx, agencyId);
+  const partyCellDates: IsoDate[] = [];
+  for (const a of v.activities) if (a.kind === 'party-cell-meeting') partyCellDates.push(a.date);
+  return {
+    visit_id: v.visit_id, cadre_id: v.cadre_id, unit_code: v.unit_code, start_date: v.start_date, end_date: v.end_date,
+    status: v.status, report_id: v.report_id, filed_on: v.filed_on, amendments: v.amendments,
+    agency_id: agencyId,
+    province_code: provinceOf(ctx, v.unit_code, v.end_date),
+    agency_province_code: agencyUnit === null ? null : provinceOf(ctx, agencyUnit, v.end_date),
+    ancestors: ancestorsOf(ctx, v.unit_code, v.end_date),
+    due_date: dueDateOf(ctx, { cadreId: v.cadre_id, endDate: v.end_date, unitCode: v.unit_code }),
+    start_province_code: provinceOf(ctx, v.unit_code, v.start_date),
+    start_agency_id: postingOf(ctx, v.cadre_id, v.start_date)?.agencyId ?? null,
+    start_ancestors: ancestorsOf(ctx, v.unit_code, v.start_date),
+    party_cell_dates: partyCellDates,
+  };
+}
+
 /** Which visits a batch's context events make stale: those of some cadres, or all of them. */
 export function staleByContext(ctx: Context, events: readonly ProjectedEvent[]): { all: boolean; cadreIds: Set<string> } {
   const cadreIds = new Set<string>();
@@ -125,35 +160,27 @@ export async function recountDue(trx: Executor, ctx: Context, tables: { visits: 
   const removed = await sql<PlacedVisit>`DELETE FROM ${sql.table(tables.due)} WHERE ${where}
     ${which === 'all' ? sql`` : sql`RETURNING cadre_id, agency_id, start_province_code, start_date::text AS start_date, end_date::text AS end_date, status,
                                          filed_on::text AS filed_on, due_date::text AS due_date, party_cell_dates::text[] AS party_cell_dates`}`.execute(trx);
-  const rows = visits.rows.map(({ activities, ...v }) => {
-    const agencyId = postingOf(ctx, v.cadre_id, v.end_date)?.agencyId ?? null;
-    const agencyUnit = agencyId === null ? null : agencyUnitOf(ctx, agencyId);
-    return {
-      ...v,
-      start_province_code: provinceOf(ctx, v.unit_code, v.start_date),
-      start_agency_id: postingOf(ctx, v.cadre_id, v.start_date)?.agencyId ?? null,
-      start_ancestors: ancestorsOf(ctx, v.unit_code, v.start_date),
-      party_cell_dates: activities.filter((a) => a.kind === 'party-cell-meeting').map((a) => a.date),
-      agency_id: agencyId,
-      province_code: provinceOf(ctx, v.unit_code, v.end_date),
-      agency_province_code: agencyUnit === null ? null : provinceOf(ctx, agencyUnit, v.end_date),
-      ancestors: ancestorsOf(ctx, v.unit_code, v.end_date),
-      due_date: dueDateOf(ctx, { cadreId: v.cadre_id, endDate: v.end_date, unitCode: v.unit_code }),
-    };
-  });
-  // Thousands of rows per statement at most: a full recount hands over every visit.
-  for (let i = 0; i < rows.length; i += 5_000) {
-    await sql`
+  // Thousands of rows per statement (a full recount hands over every visit), each chunk worked out
+  // while the database inserts the one before: the two take about as long, on different cores.
+  const rows: DueRow[] = []; // what a partial recount wrote (a full one needs none kept)
+  let inserting: Promise<unknown> = Promise.resolve();
+  for (let i = 0; i < visits.rows.length; i += DUE_CHUNK) {
+    const chunk = visits.rows.slice(i, i + DUE_CHUNK).map((v) => dueRowOf(ctx, v));
+    if (which !== 'all') for (const row of chunk) rows.push(row);
+    const json = JSON.stringify(chunk);
+    await inserting;
+    inserting = sql`
       INSERT INTO ${sql.table(tables.due)}
       SELECT visit_id, cadre_id, unit_code, start_date, end_date, status, report_id, filed_on, amendments, agency_id, province_code,
-             agency_province_code, ARRAY(SELECT jsonb_array_elements_text(ancestors)), due_date,
-             start_province_code, start_agency_id, ARRAY(SELECT jsonb_array_elements_text(start_ancestors)),
-             ARRAY(SELECT jsonb_array_elements_text(party_cell_dates)::date)
-      FROM jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + 5_000))}::jsonb) AS r(
+             agency_province_code, ancestors, due_date, start_province_code, start_agency_id, start_ancestors, party_cell_dates
+      FROM jsonb_to_recordset(${json}::jsonb) AS r(
         visit_id uuid, cadre_id uuid, unit_code text, start_date date, end_date date, status text, report_id uuid, filed_on date,
-        amendments integer, agency_id uuid, province_code text, agency_province_code text, ancestors jsonb, due_date date,
-        start_province_code text, start_agency_id uuid, start_ancestors jsonb, party_cell_dates jsonb)`.execute(trx);
+        amendments integer, agency_id uuid, province_code text, agency_province_code text, ancestors text[], due_date date,
+        start_province_code text, start_agency_id uuid, start_ancestors text[], party_cell_dates date[])`.execute(trx);
+    // Awaited before the next chunk is sent; a failure here must not go unhandled meanwhile.
+    inserting.catch(() => undefined);
   }
+  await inserting;
   if (which === 'all') return 'all';
   const placed = (r: PlacedVisit): PlacedVisit => ({
     cadre_id: r.cadre_id, agency_id: r.agency_id, start_province_code: r.start_province_code, start_date: r.start_date, end_date: r.end_date,
