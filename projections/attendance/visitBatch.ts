@@ -17,6 +17,12 @@ interface Row {
   position: string;
 }
 
+/**
+ * Ids as the maps hold them: PostgreSQL prints a uuid in lower case, whatever case an event spelt
+ * it in, and the rows it returns must meet the events that name them.
+ */
+const key = (id: string): string => id.toLowerCase();
+
 const NAMES = 'visit_id, cadre_id, unit_code, start_date, end_date, status, activities, report_id, filed_on, amendments, position';
 
 interface Touched { row: Row; existed: boolean; dirty: boolean }
@@ -32,12 +38,42 @@ const COLUMNS = `visit_id uuid, cadre_id uuid, unit_code text, start_date date, 
  * sets the report only on a visit without one, a ReportAmended counts on the rows of its report;
  * `position` is the last event that changed the row. The batch runs in the runner's transaction
  * under the projection's lock, so nothing changes the rows between the read and the write.
- * Returns the visits it inserted or changed (a visit's cadre and dates never change).
+ *
+ * A visit the batch logs is taken to be new and not looked up (most of a visit's events come in
+ * the batch that logs it, so looking them all up was most of a rebuild's reads); its row is
+ * inserted only if absent, and a visit found to exist after all is applied again, with the events
+ * that concern it, from its stored row. Returns the visits it inserted or changed (a visit's cadre
+ * and dates never change).
  */
 export async function applyVisitEvents(trx: Executor, t: string, events: readonly ProjectedEvent[]): Promise<TouchedVisit[]> {
+  const first = await applyOnce(trx, t, events, { takeLoggedAsNew: true });
+  if (first.existing.size === 0) return first.touched;
+  // Those visits again, from their stored rows: their events, and every amendment (one of their
+  // reports may be amended; the others' rows are left out of this pass).
+  const again = events.filter((e) => e.type === 'ReportAmended' || ('visitId' in e.data && first.existing.has(key(e.data.visitId as string))));
+  const second = await applyOnce(trx, t, again, { takeLoggedAsNew: false, only: first.existing });
+  return [...first.touched.filter((v) => !first.existing.has(key(v.visitId))), ...second.touched];
+}
+
+interface Applied {
+  touched: TouchedVisit[];
+  /** Visits taken as new that turned out to be stored already (their rows were not written), as keys. */
+  existing: ReadonlySet<string>;
+}
+
+interface PassOptions {
+  /** Visits the batch logs are not looked up (the first pass). */
+  takeLoggedAsNew: boolean;
+  /** Only these visits' rows are read and written (keys; the second pass). */
+  only?: ReadonlySet<string>;
+}
+
+async function applyOnce(trx: Executor, t: string, events: readonly ProjectedEvent[], options: PassOptions): Promise<Applied> {
   const visits = new Map<string, Touched>();
   const byReport = new Map<string, Touched[]>();
-  for (const row of await touchedRows(trx, t, events)) {
+  const logged = options.takeLoggedAsNew ? loggedIn(events) : new Set<string>();
+  for (const row of await touchedRows(trx, t, events, logged)) {
+    if (options.only && !options.only.has(row.visit_id)) continue;
     const touched = { row, existed: true, dirty: false };
     visits.set(row.visit_id, touched);
     if (row.report_id !== null) byReport.set(row.report_id, [...(byReport.get(row.report_id) ?? []), touched]);
@@ -53,8 +89,8 @@ export async function applyVisitEvents(trx: Executor, t: string, events: readonl
     switch (e.type) {
       case 'VisitLogged': {
         const { visitId, cadreId, unitCode, startDate, endDate, activities } = e.data;
-        if (visits.has(visitId)) break;
-        visits.set(visitId, { existed: false, dirty: true, row: {
+        if (visits.has(key(visitId))) break;
+        visits.set(key(visitId), { existed: false, dirty: true, row: {
           visit_id: visitId, cadre_id: cadreId, unit_code: unitCode, start_date: startDate, end_date: endDate, status: 'logged',
           activities: activities.map(({ kind, date }) => ({ kind, date })), report_id: null, filed_on: null, amendments: 0, position,
         } });
@@ -62,42 +98,52 @@ export async function applyVisitEvents(trx: Executor, t: string, events: readonl
       }
       case 'VisitConfirmed':
       case 'VisitDisputeResolved':
-        change(visits.get(e.data.visitId), (r) => { r.status = 'confirmed'; });
+        change(visits.get(key(e.data.visitId)), (r) => { r.status = 'confirmed'; });
         break;
       case 'VisitDisputed':
-        change(visits.get(e.data.visitId), (r) => { r.status = 'disputed'; });
+        change(visits.get(key(e.data.visitId)), (r) => { r.status = 'disputed'; });
         break;
       case 'VisitCancelled':
-        change(visits.get(e.data.visitId), (r) => { r.status = 'cancelled'; });
+        change(visits.get(key(e.data.visitId)), (r) => { r.status = 'cancelled'; });
         break;
       case 'ReportFiled': {
-        const touched = visits.get(e.data.visitId);
+        const touched = visits.get(key(e.data.visitId));
         if (touched === undefined || touched.row.report_id !== null) break;
         const { reportId } = e.data;
         change(touched, (r) => { r.report_id = reportId; r.filed_on = todayInVietnam(e.occurredAt.toISOString()); });
-        byReport.set(reportId, [...(byReport.get(reportId) ?? []), touched]);
+        byReport.set(key(reportId), [...(byReport.get(key(reportId)) ?? []), touched]);
         break;
       }
       case 'ReportAmended':
-        for (const touched of byReport.get(e.data.reportId) ?? []) change(touched, (r) => { r.amendments += 1; });
+        for (const touched of byReport.get(key(e.data.reportId)) ?? []) change(touched, (r) => { r.amendments += 1; });
         break;
       default:
         break;
     }
   }
-  await writeBack(trx, t, [...visits.values()]);
-  return [...visits.values()].filter((v) => v.dirty).map(({ row }) => ({ visitId: row.visit_id, cadreId: row.cadre_id, startDate: row.start_date, endDate: row.end_date }));
+  const existing = await writeBack(trx, t, [...visits.values()]);
+  const touched = [...visits.values()].filter((v) => v.dirty).map(({ row }) => ({ visitId: row.visit_id, cadreId: row.cadre_id, startDate: row.start_date, endDate: row.end_date }));
+  return { touched, existing };
+}
+
+function loggedIn(events: readonly ProjectedEvent[]): Set<string> {
+  const logged = new Set<string>();
+  for (const e of events) if (e.type === 'VisitLogged') logged.add(key(e.data.visitId));
+  return logged;
 }
 
 export interface TouchedVisit { visitId: string; cadreId: string; startDate: string; endDate: string }
 
-/** The rows of the visits and reports the batch names (a ReportAmended names only its report). */
-async function touchedRows(trx: Executor, t: string, events: readonly ProjectedEvent[]): Promise<Row[]> {
+/**
+ * The rows of the visits and reports the batch names (a ReportAmended names only its report), but
+ * the visits in `takenAsNew`.
+ */
+async function touchedRows(trx: Executor, t: string, events: readonly ProjectedEvent[], takenAsNew: ReadonlySet<string>): Promise<Row[]> {
   const visitIds = new Set<string>();
   const reportIds = new Set<string>();
   for (const e of events) {
     if (e.type === 'ReportAmended') reportIds.add(e.data.reportId);
-    else if ('visitId' in e.data && typeof e.data.visitId === 'string') visitIds.add(e.data.visitId);
+    else if ('visitId' in e.data && typeof e.data.visitId === 'string' && !takenAsNew.has(key(e.data.visitId))) visitIds.add(e.data.visitId);
   }
   if (visitIds.size === 0 && reportIds.size === 0) return [];
   const rows = await sql<Row>`
@@ -108,15 +154,26 @@ async function touchedRows(trx: Executor, t: string, events: readonly ProjectedE
   return rows.rows;
 }
 
-async function writeBack(trx: Executor, t: string, touched: readonly Touched[]): Promise<void> {
+/** Writes the rows back; returns the visits taken as new that were stored already (not written). */
+async function writeBack(trx: Executor, t: string, touched: readonly Touched[]): Promise<Set<string>> {
   const inserted = touched.filter((v) => !v.existed).map((v) => v.row);
   const updated = touched.filter((v) => v.existed && v.dirty).map((v) => v.row);
+  const existing = new Set<string>();
   if (inserted.length > 0) {
-    await sql`INSERT INTO ${sql.table(t)} (${sql.raw(NAMES)}) SELECT ${sql.raw(NAMES)} FROM jsonb_to_recordset(${JSON.stringify(inserted)}::jsonb) AS r(${sql.raw(COLUMNS)})`.execute(trx);
+    const written = await sql<{ visit_id: string }>`
+      INSERT INTO ${sql.table(t)} (${sql.raw(NAMES)}) SELECT ${sql.raw(NAMES)} FROM jsonb_to_recordset(${JSON.stringify(inserted)}::jsonb) AS r(${sql.raw(COLUMNS)})
+      ON CONFLICT (visit_id) DO NOTHING
+      RETURNING visit_id`.execute(trx);
+    if (written.rows.length < inserted.length) {
+      // PostgreSQL prints a uuid in lower case, whatever case the event spelt it in.
+      const ids = new Set(written.rows.map((r) => r.visit_id));
+      for (const row of inserted) if (!ids.has(key(row.visit_id))) existing.add(key(row.visit_id));
+    }
   }
   if (updated.length > 0) {
     await sql`UPDATE ${sql.table(t)} AS v SET status = r.status, report_id = r.report_id, filed_on = r.filed_on, amendments = r.amendments, position = r.position
               FROM jsonb_to_recordset(${JSON.stringify(updated)}::jsonb) AS r(${sql.raw(COLUMNS)})
               WHERE v.visit_id = r.visit_id`.execute(trx);
   }
+  return existing;
 }
