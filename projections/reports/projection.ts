@@ -6,6 +6,7 @@ import { dueTableDdl, recountDue, staleByContext } from './due.js';
 import { ratesTableDdl, recountRates } from './rates.js';
 import { recountSummary, summaryCadresDdl, summaryDaysDdl, summaryDueDdl, type SummaryTables } from './summaryCounts.js';
 import { loadContextIn } from '../attendance/contextQueries.js';
+import { withIndexesDeferred } from '#src/projections/indexesDeferred.js';
 
 type Tables = 'reports_visits' | 'reports_due' | 'reports_context' | 'reports_summary_days' | 'reports_summary_due' | 'reports_summary_cadres' | 'reports_rates';
 
@@ -39,7 +40,8 @@ export const reports: Projection<Tables> = {
     await recountRates(trx, { due: tables.reports_due, rates: tables.reports_rates }, change);
   },
   async recountDerived(trx: Executor, tables: TableNames<Tables>) {
-    await recountDue(trx, await loadContextIn(trx, tables.reports_context), { visits: tables.reports_visits, due: tables.reports_due }, 'all');
+    const ctx = await loadContextIn(trx, tables.reports_context);
+    await withIndexesDeferred(trx, tables.reports_due, () => recountDue(trx, ctx, { visits: tables.reports_visits, due: tables.reports_due }, 'all'));
     await recountSummary(trx, summaryTables(tables), 'all');
     await recountRates(trx, { due: tables.reports_due, rates: tables.reports_rates }, 'all');
   },
