@@ -31,7 +31,7 @@ const COLUMNS = `visit_id uuid, cadre_id uuid, unit_code text, start_date date, 
   activities jsonb, report_id uuid, filed_on date, amendments integer, position bigint`;
 
 /**
- * Applies a batch of fieldwork events in three statements instead of one per event: read the rows
+ * Applies a batch of fieldwork events in a few statements instead of one per event: read the rows
  * the batch touches, apply the events to them in memory in position order, write the new rows and
  * the changed ones back. The rules are the ones each event had as its own statement: a VisitLogged
  * for a known visit changes nothing (idempotent), a status event sets the status, a ReportFiled
@@ -48,8 +48,8 @@ const COLUMNS = `visit_id uuid, cadre_id uuid, unit_code text, start_date date, 
 export async function applyVisitEvents(trx: Executor, t: string, events: readonly ProjectedEvent[]): Promise<TouchedVisit[]> {
   const first = await applyOnce(trx, t, events, { takeLoggedAsNew: true });
   if (first.existing.size === 0) return first.touched;
-  // Those visits again, from their stored rows: their events, and every amendment (one of their
-  // reports may be amended; the others' rows are left out of this pass).
+  // Those visits again, from their stored rows (and only those rows): their events, and every
+  // amendment (a report of theirs, stored or filed in this batch, may be amended).
   const again = events.filter((e) => e.type === 'ReportAmended' || ('visitId' in e.data && first.existing.has(key(e.data.visitId as string))));
   const second = await applyOnce(trx, t, again, { takeLoggedAsNew: false, only: first.existing });
   return [...first.touched.filter((v) => !first.existing.has(key(v.visitId))), ...second.touched];
@@ -64,7 +64,7 @@ interface Applied {
 interface PassOptions {
   /** Visits the batch logs are not looked up (the first pass). */
   takeLoggedAsNew: boolean;
-  /** Only these visits' rows are read and written (keys; the second pass). */
+  /** Only these visits' rows are read (keys; the second pass). */
   only?: ReadonlySet<string>;
 }
 
@@ -72,8 +72,8 @@ async function applyOnce(trx: Executor, t: string, events: readonly ProjectedEve
   const visits = new Map<string, Touched>();
   const byReport = new Map<string, Touched[]>();
   const logged = options.takeLoggedAsNew ? loggedIn(events) : new Set<string>();
-  for (const row of await touchedRows(trx, t, events, logged)) {
-    if (options.only && !options.only.has(row.visit_id)) continue;
+  const rows = options.only ? await rowsOf(trx, t, [...options.only]) : await touchedRows(trx, t, events, logged);
+  for (const row of rows) {
     const touched = { row, existed: true, dirty: false };
     visits.set(row.visit_id, touched);
     if (row.report_id !== null) byReport.set(row.report_id, [...(byReport.get(row.report_id) ?? []), touched]);
@@ -146,13 +146,19 @@ async function touchedRows(trx: Executor, t: string, events: readonly ProjectedE
     else if ('visitId' in e.data && typeof e.data.visitId === 'string' && !takenAsNew.has(key(e.data.visitId))) visitIds.add(e.data.visitId);
   }
   if (visitIds.size === 0 && reportIds.size === 0) return [];
-  const rows = await sql<Row>`
-    SELECT visit_id, cadre_id, unit_code, start_date::text AS start_date, end_date::text AS end_date, status, activities,
-           report_id, filed_on::text AS filed_on, amendments, position::text AS position
-    FROM ${sql.table(t)}
+  const rows = await sql<Row>`${selectRows(t)}
     WHERE visit_id = ANY (${[...visitIds]}::uuid[]) OR report_id = ANY (${[...reportIds]}::uuid[])`.execute(trx);
   return rows.rows;
 }
+
+async function rowsOf(trx: Executor, t: string, visitIds: readonly string[]): Promise<Row[]> {
+  return (await sql<Row>`${selectRows(t)} WHERE visit_id = ANY (${visitIds}::uuid[])`.execute(trx)).rows;
+}
+
+const selectRows = (t: string) => sql`
+  SELECT visit_id, cadre_id, unit_code, start_date::text AS start_date, end_date::text AS end_date, status, activities,
+         report_id, filed_on::text AS filed_on, amendments, position::text AS position
+  FROM ${sql.table(t)}`;
 
 /** Writes the rows back; returns the visits taken as new that were stored already (not written). */
 async function writeBack(trx: Executor, t: string, touched: readonly Touched[]): Promise<Set<string>> {

@@ -44,6 +44,11 @@ export class PageFeed<P> {
     return page;
   }
 
+  /** Pages held in memory now (read, or being read, and not yet dropped). */
+  get held(): number {
+    return this.#pages.size;
+  }
+
   /** Every reader stops at its next `take` (one of them failed: the others' work is moot). */
   abort(): void {
     this.#failed = true;

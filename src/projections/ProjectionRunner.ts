@@ -138,9 +138,10 @@ export class ProjectionRunner {
 
   /**
    * Rebuilds several projections (each as `rebuild` does) in ONE pass over the log: every page is
-   * read and decoded once and handed to each new build, all in one transaction, each build with
-   * its own checkpoint. Reading and decoding the log is a large part of a rebuild's cost; doing it
-   * once per read model multiplied it by their number.
+   * read and decoded once and handed to each new build, which applies it in its own transaction
+   * with its checkpoint (#catchUpTogether). Reading and decoding the log is a large part of a
+   * rebuild's cost; doing it once per read model multiplied it by their number. Each build is
+   * promoted when it reaches the head, on its own: if one fails, the others may be promoted already.
    */
   async rebuildMany(names: readonly string[], onProgress?: (position: bigint, head: bigint) => void): Promise<void> {
     const builds: Build[] = [];
@@ -164,6 +165,7 @@ export class ProjectionRunner {
       }));
     }
     for (const build of builds) this.#builds.set(build.projection.name, build);
+    if (builds.length === 0) return;
     await this.#catchUpTogether(builds, onProgress);
     for (const build of builds) {
       await this.database.db.transaction().execute(async (trx) => {
@@ -178,7 +180,9 @@ export class ProjectionRunner {
    * log once (a PageFeed). Each build applies the pages in its own transactions, with its
    * checkpoint, on its own connection and at its own pace: while PostgreSQL writes one build's
    * rows, this process prepares another's (one transaction for all of them left one of the two
-   * idle at every statement). A build may run a few pages ahead of the slowest, no more.
+   * idle at every statement). A build may run REBUILD_LOOKAHEAD pages ahead of the slowest, no
+   * more: with the page read ahead and the one kept to read it after, at most REBUILD_LOOKAHEAD + 2
+   * decoded pages are held.
    */
   async #catchUpTogether(builds: readonly Build[], onProgress?: (position: bigint, head: bigint) => void): Promise<void> {
     const head = await this.store.headPosition();
@@ -202,13 +206,8 @@ export class ProjectionRunner {
       for (let index = 0; ; index += 1) {
         const page = await feed.take(reader, index);
         if (page === null || page.next <= page.from) return;
-        // Committed without waiting for the WAL flush: the build's rows and checkpoint still commit
-        // together or not at all, and a crash can only take back the last pages of tables nobody
-        // reads yet (seven builds committing a page each made as many flushes per page).
-        await this.database.db.transaction().execute(async (trx) => {
-          await sql`SET LOCAL synchronous_commit = off`.execute(trx);
-          await this.#applyIn(trx, build, page.events.filter((e) => handled.has(e.type)), page.next - 1n);
-        });
+        await this.database.db.transaction().execute((trx) =>
+          this.#applyIn(trx, build, page.events.filter((e) => handled.has(e.type)), page.next - 1n, { relaxedCommit: true }));
         reached[reader] = page.next - 1n;
         progress(reached.reduce((a, b) => (b < a ? b : a)));
         if (page.ended) return;
@@ -218,8 +217,10 @@ export class ProjectionRunner {
       feed.abort();
       throw err;
     })));
-    const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-    if (failure) throw failure.reason;
+    const failures = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+    // The first is thrown; a build that failed after it (not one stopped by the abort) is logged.
+    for (const other of failures.slice(1)) this.log?.error({ err: other.reason }, 'projection rebuild failed');
+    if (failures[0]) throw failures[0].reason;
   }
 
   async #applyBatch(build: Build, events: readonly ProjectedEvent[], scannedTo: bigint): Promise<void> {
@@ -227,11 +228,16 @@ export class ProjectionRunner {
   }
 
   /** A batch and the build's checkpoint, in the caller's transaction, under the projection's lock. */
-  async #applyIn(trx: Executor, build: Build, events: readonly ProjectedEvent[], scannedTo: bigint): Promise<void> {
+  async #applyIn(trx: Executor, build: Build, events: readonly ProjectedEvent[], scannedTo: bigint, options: { relaxedCommit?: boolean } = {}): Promise<void> {
     const { projection, generation, tables } = build;
     await lock(trx, projection.name);
     const state = (await buildsOf(trx, projection.name)).find((b) => b.version === projection.version && b.generation === generation);
     if (!state || state.status === 'retired' || scannedTo <= state.position) return;
+    // A rebuild's page of a build nobody reads yet commits without waiting for the WAL flush: its
+    // rows and checkpoint still commit together or not at all, and a crash can only take back the
+    // last pages of tables no query reads (seven builds committing each page made as many flushes).
+    // Promotion (below) sets it back: what it makes visible must be durable.
+    if (options.relaxedCommit && state.status === 'building') await sql`SET LOCAL synchronous_commit = off`.execute(trx);
     const fresh = events.filter((e) => e.position > state.position);
     if (fresh.length > 0) await projection.apply(trx, fresh, tables, { deferDerived: state.status === 'building' });
     await sql`UPDATE projection_state SET position = ${scannedTo.toString()}, updated_at = now()
@@ -241,6 +247,8 @@ export class ProjectionRunner {
 
   async #promote(trx: Executor, build: Build): Promise<void> {
     const { projection, generation, tables } = build;
+    // The setting in force at commit counts: a promotion waits for the flush, whatever the page before it did.
+    await sql`SET LOCAL synchronous_commit = on`.execute(trx);
     const builds = await buildsOf(trx, projection.name);
     const isOwn = (b: BuildState) => b.version === projection.version && b.generation === generation;
     const previous = builds.filter((b) => b.status !== 'retired' && !isOwn(b));

@@ -23,12 +23,14 @@ t.test('readers at unequal paces each get every page, in order, and each page is
   const seen: number[][] = [[], [], []];
   const taken = [0, 0, 0];
   let widest = 0;
+  let held = 0;
   const follow = async (reader: number, delayMs: number) => {
     for (let i = 0; ; i += 1) {
       const page = await feed.take(reader, i);
       if (page === null) return;
       taken[reader] = i + 1;
       widest = Math.max(widest, Math.max(...taken) - Math.min(...taken));
+      held = Math.max(held, feed.held);
       seen[reader]!.push(page.index);
       if (page.last) return;
       await new Promise((resolve) => setTimeout(resolve, delayMs));
@@ -40,6 +42,8 @@ t.test('readers at unequal paces each get every page, in order, and each page is
   t.same(reads, all, 'each page read once, in order');
   t.ok(widest <= 2, `no reader ran more than the lookahead ahead of the slowest (widest gap ${widest})`);
   t.ok(widest >= 1, 'the fast readers did go ahead');
+  t.ok(held <= 2 + 2, `pages held: at most the lookahead, the page read ahead and the one kept to read it after (${held})`);
+  t.ok(feed.held <= 2, `the pages every reader has taken are dropped (${feed.held} held at the end)`);
 });
 
 t.test('a reader must ask for the pages in order', async (t) => {
@@ -67,4 +71,23 @@ t.test('an empty log ends every reader at once', async (t) => {
   t.same(await feed.take(0, 0), { n: 0 });
   t.same(await feed.take(1, 0), { n: 0 });
   t.equal(await feed.take(0, 1), null, 'nothing after the last page');
+});
+
+t.test('a page that fails to read fails every reader that asks for it, and nothing goes unhandled', async (t) => {
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  process.on('unhandledRejection', onUnhandled);
+  t.teardown(() => { process.off('unhandledRejection', onUnhandled); });
+  const feed = new PageFeed<{ index: number }>(2, 2, async () => ({ index: 0 }), async (p) => {
+    if (p.index === 1) throw new Error('read failed');
+    return { index: p.index + 1 };
+  });
+  t.same(await feed.take(0, 0), { index: 0 });
+  t.same(await feed.take(0, 1), { index: 1 }, 'page 2, read ahead meanwhile, fails');
+  t.same(await feed.take(1, 0), { index: 0 });
+  await t.rejects(feed.take(0, 2), /read failed/);
+  t.same(await feed.take(1, 1), { index: 1 });
+  await t.rejects(feed.take(1, 2), /read failed/, 'the other reader gets the same failure');
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  t.same(unhandled, [], 'no unhandled rejection (pages read ahead and never taken included)');
 });

@@ -68,6 +68,14 @@ t.test('a visit logged again in a later batch changes nothing but what its other
   t.same(second.map((v) => v.visitId).sort(), [a, c, d].sort(), 'touched: A, C and D (again, from its stored row), once each');
   t.equal(rowA.position, (confirmA.position + 5n).toString(), "A's position: the last event that changed it (the second amendment)");
 
+  // A new visit spelt in upper case, reported and amended in its batch: counted once.
+  const e = randomUUID();
+  const reportE = randomUUID();
+  const fourth = await apply([logged(e.toUpperCase()), event('ReportFiled', { visitId: e.toUpperCase(), reportId: reportE.toUpperCase() }), event('ReportAmended', { reportId: reportE })]);
+  const rowE = (await rows()).find((r) => r.visit_id === e)!;
+  t.same([rowE.report_id, rowE.amendments], [reportE, 1], 'E: its report, amended once (the amendment spelt its report in lower case)');
+  t.equal(fourth.length, 1, 'E touched once');
+
   // Batch 3: B logged again alone: nothing changes, nothing touched.
   const before = await rows();
   t.same(await apply([logged(b, '2024-07-07')]), [], 'nothing touched');

@@ -157,7 +157,7 @@ function report(r: Results): SuiteReport {
         ],
         notes: [
           `Generated: ${count} events of a province (Nghệ An's 2024 units, 16 provincial bodies, cadres following communes over two terms, five years of trips, reports, recommendations and evaluations), valid under the event schemas; the ledger's sealer does not run.`,
-          'Rebuild: `diaban rebuild` through its own function (all read models blue/green in one pass over the log, 10,000 events a page, each page applied to every read model in one transaction with their checkpoints); the ceiling is the better of two runs, one before and one after.',
+          'Rebuild: `diaban rebuild` through its own function (all read models blue/green in one pass over the log, 10,000 events a page read and decoded once, each read model applying the pages in its own transactions with its checkpoint, concurrently, then its deferred recounts at promotion); the ceiling is the better of two runs, one before and one after.',
         ],
       },
       ratioTable(ratios),
