@@ -39,6 +39,9 @@ t.test('a rebuild drops the tables of an abandoned one', async (t) => {
   const after = await tablesOf();
   t.same(after, live.map((n) => n.replace(/g1$/, 'g3')), 'only the new build remains');
   t.equal(await h.digest('evaluations_cadres', 'evaluation_id'), digest, 'with the same rows');
+  const visible = (await sql<{ pages: number; visible: number }>`
+    SELECT relpages AS pages, relallvisible AS visible FROM pg_class WHERE oid = 'evaluations_cadres__v${sql.raw(String(evaluations.version))}g3'::regclass`.execute(h.database.db)).rows[0]!;
+  t.ok(visible.pages > 0 && visible.visible === visible.pages, `the new tables were vacuumed once promoted (${visible.visible} of ${visible.pages} pages all-visible)`);
 });
 
 // Several read models rebuild together, each at its own pace in its own transactions: one failing
