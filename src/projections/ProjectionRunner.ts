@@ -49,13 +49,20 @@ interface DecodedPage {
  */
 export class ProjectionRunner {
   readonly #builds = new Map<string, Build>();
-  readonly #subscriptions: Subscription[] = [];
+  /** The live subscription of each build being followed, by projection name. */
+  readonly #live = new Map<string, Subscription>();
+  readonly #supervisors: Promise<void>[] = [];
+  #stopping = false;
+  /** Wakes the builds pausing before they follow the store again (stop() calls them). */
+  readonly #pausing = new Set<() => void>();
 
   constructor(
     private readonly database: Database,
     private readonly store: EventStore,
     private readonly projections: readonly Projection[],
     private readonly log?: Logger,
+    /** Pauses before following a failed build again: doubling from initialMs up to maxMs. */
+    private readonly retry: { initialMs: number; maxMs: number } = { initialMs: 1_000, maxMs: 30_000 },
   ) {
     const names = new Set(projections.map((p) => p.name));
     if (names.size !== projections.length) throw new Error('projection names must be unique');
@@ -90,24 +97,67 @@ export class ProjectionRunner {
     return { projection, generation, tables };
   }
 
-  /** Follows the store live (LISTEN/NOTIFY + polling) from each build's checkpoint. */
+  /**
+   * Follows the store live (LISTEN/NOTIFY + polling) from each build's checkpoint. A build whose
+   * subscription fails (the database away, a batch that failed) starts again from its checkpoint
+   * after a pause that doubles up to `retry.maxMs`, until stopped: a read model must not stay behind
+   * until the process is restarted. Each failure is logged; GET /v1/projections shows the lag.
+   */
   async start(): Promise<void> {
     await this.ensureBuilds();
-    for (const build of this.#builds.values()) {
-      const state = await this.#state(build);
-      const subscription = this.store.subscribe({
-        fromPosition: state.position + 1n,
-        types: build.projection.eventTypes,
-        batchSize: 1000,
-        handler: (events, scannedTo) => this.#applyBatch(build, events.map(toProjected), scannedTo),
-      });
-      subscription.done.catch((err: unknown) => this.log?.error({ err, projection: build.projection.name }, 'projection stopped'));
-      this.#subscriptions.push(subscription);
-    }
+    this.#stopping = false;
+    for (const build of this.#builds.values()) this.#supervisors.push(this.#follow(build));
   }
 
   async stop(): Promise<void> {
-    await Promise.all(this.#subscriptions.splice(0).map((s) => s.stop()));
+    this.#stopping = true;
+    for (const wake of [...this.#pausing]) wake();
+    await Promise.all([...this.#live.values()].map((s) => s.stop()));
+    await Promise.all(this.#supervisors.splice(0));
+  }
+
+  async #follow(build: Build): Promise<void> {
+    const name = build.projection.name;
+    for (let failures = 0; !this.#stopping; ) {
+      let from: bigint | undefined;
+      try {
+        from = (await this.#state(build)).position + 1n;
+        const subscription = this.store.subscribe({
+          fromPosition: from,
+          types: build.projection.eventTypes,
+          batchSize: 1000,
+          handler: (events, scannedTo) => this.#applyBatch(build, events.map(toProjected), scannedTo),
+        });
+        this.#live.set(name, subscription);
+        // A stop() between the state read and here would have missed this subscription.
+        if (this.#stopping) await subscription.stop();
+        await subscription.done;
+        return;
+      } catch (err) {
+        if (this.#stopping) return;
+        // A subscription that got somewhere before failing starts the pauses over.
+        const moved = from !== undefined && (this.#live.get(name)?.position ?? from) > from;
+        failures = moved ? 1 : failures + 1;
+        const pauseMs = Math.min(this.retry.maxMs, this.retry.initialMs * 2 ** (failures - 1));
+        this.log?.error({ err, projection: name, failures, retryInMs: pauseMs }, 'projection stopped; starting again from its checkpoint');
+        await this.#pause(pauseMs);
+      } finally {
+        this.#live.delete(name);
+      }
+    }
+  }
+
+  /** Waits `ms`, or less if stop() is called meanwhile. */
+  #pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.#pausing.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.#pausing.add(wake);
+    });
   }
 
   /** Applies everything up to the current head, synchronously (tests, `diaban project --once`, rebuilds). */
@@ -290,6 +340,7 @@ export class ProjectionRunner {
     for (const table of Object.values(build.tables)) {
       try {
         await sql.raw(`VACUUM ${table}`).execute(this.database.db);
+        this.log?.debug({ table }, 'vacuumed after promotion');
       } catch (err) {
         // The build is promoted and committed; a table dropped meanwhile by a newer build, or a
         // vacuum refused, costs speed, not data, and must not stop the runner.

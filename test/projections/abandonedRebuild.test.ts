@@ -4,6 +4,7 @@ import { directory } from '../../projections/directory/projection.js';
 import { evaluations } from '../../projections/evaluations/projection.js';
 import { unitLineage } from '../../projections/unitLineage/projection.js';
 import type { Projection } from '../../src/projections/Projection.js';
+import { ProjectionRunner } from '../../src/projections/ProjectionRunner.js';
 import { openProjectionHarness } from '../helpers/projectionHarness.js';
 import { buildWorld, evaluationEvents } from './attendance.world.js';
 
@@ -39,9 +40,6 @@ t.test('a rebuild drops the tables of an abandoned one', async (t) => {
   const after = await tablesOf();
   t.same(after, live.map((n) => n.replace(/g1$/, 'g3')), 'only the new build remains');
   t.equal(await h.digest('evaluations_cadres', 'evaluation_id'), digest, 'with the same rows');
-  const visible = (await sql<{ pages: number; visible: number }>`
-    SELECT relpages AS pages, relallvisible AS visible FROM pg_class WHERE oid = 'evaluations_cadres__v${sql.raw(String(evaluations.version))}g3'::regclass`.execute(h.database.db)).rows[0]!;
-  t.ok(visible.pages > 0 && visible.visible === visible.pages, `the new tables were vacuumed once promoted (${visible.visible} of ${visible.pages} pages all-visible)`);
 });
 
 // Several read models rebuild together, each at its own pace in its own transactions: one failing
@@ -79,4 +77,22 @@ t.test('one of several read models failing in a rebuild: its error, nothing half
   await h.runner.rebuildMany(['evaluations', 'unit-lineage', 'directory']);
   t.equal(await h.digest('evaluations_cadres', 'evaluation_id'), digest, 'a later rebuild gives the same rows');
   t.equal(await h.digest('units', 'code'), units, 'and the same units');
+});
+
+// A promoted build is vacuumed once the promotion commits (all-visible pages for index-only scans;
+// whether VACUUM can mark them depends on every other transaction of the cluster, so the test
+// checks that it ran on every table, not its effect).
+t.test('a rebuilt read model has each of its new tables vacuumed once promoted', async (t) => {
+  const h = await openProjectionHarness([evaluations]);
+  t.teardown(h.close);
+  const { ids, events } = buildWorld();
+  await h.given(...events, ...evaluationEvents(ids).events);
+  await h.project();
+  const vacuumed: string[] = [];
+  const log = { debug: (o: { table?: string }, message: string) => { if (message === 'vacuumed after promotion' && o.table) vacuumed.push(o.table); },
+    info: () => undefined, warn: () => undefined, error: () => undefined } as never;
+  const runner = new ProjectionRunner(h.database, h.store, [evaluations], log);
+  await runner.rebuild('evaluations');
+  const generation = (await sql<{ g: number }>`SELECT generation AS g FROM projection_state WHERE name = 'evaluations' AND status = 'active'`.execute(h.database.db)).rows[0]!.g;
+  t.same(vacuumed.sort(), Object.keys(evaluations.tables).map((l) => `${l}__v${evaluations.version}g${generation}`).sort(), 'every table of the new build, once');
 });
