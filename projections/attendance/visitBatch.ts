@@ -46,12 +46,12 @@ const COLUMNS = `visit_id uuid, cadre_id uuid, unit_code text, start_date date, 
  * and dates never change).
  */
 export async function applyVisitEvents(trx: Executor, t: string, events: readonly ProjectedEvent[]): Promise<TouchedVisit[]> {
-  const first = await applyOnce(trx, t, events, { takeLoggedAsNew: true });
+  const first = await applyOnce(trx, t, events);
   if (first.existing.size === 0) return first.touched;
   // Those visits again, from their stored rows (and only those rows): their events, and every
   // amendment (a report of theirs, stored or filed in this batch, may be amended).
   const again = events.filter((e) => e.type === 'ReportAmended' || ('visitId' in e.data && first.existing.has(key(e.data.visitId as string))));
-  const second = await applyOnce(trx, t, again, { takeLoggedAsNew: false, only: first.existing });
+  const second = await applyOnce(trx, t, again, first.existing);
   return [...first.touched.filter((v) => !first.existing.has(key(v.visitId))), ...second.touched];
 }
 
@@ -61,18 +61,14 @@ interface Applied {
   existing: ReadonlySet<string>;
 }
 
-interface PassOptions {
-  /** Visits the batch logs are not looked up (the first pass). */
-  takeLoggedAsNew: boolean;
-  /** Only these visits' rows are read (keys; the second pass). */
-  only?: ReadonlySet<string>;
-}
-
-async function applyOnce(trx: Executor, t: string, events: readonly ProjectedEvent[], options: PassOptions): Promise<Applied> {
+/**
+ * One pass over the batch. The first (no `only`) does not look up the visits the batch logs; the
+ * second reads only the rows of `only` (keys), the visits the first found stored after all.
+ */
+async function applyOnce(trx: Executor, t: string, events: readonly ProjectedEvent[], only?: ReadonlySet<string>): Promise<Applied> {
   const visits = new Map<string, Touched>();
   const byReport = new Map<string, Touched[]>();
-  const logged = options.takeLoggedAsNew ? loggedIn(events) : new Set<string>();
-  const rows = options.only ? await rowsOf(trx, t, [...options.only]) : await touchedRows(trx, t, events, logged);
+  const rows = only ? await rowsOf(trx, t, [...only]) : await touchedRows(trx, t, events, loggedIn(events));
   for (const row of rows) {
     const touched = { row, existed: true, dirty: false };
     visits.set(row.visit_id, touched);

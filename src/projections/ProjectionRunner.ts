@@ -32,6 +32,11 @@ export const REBUILD_PAGE_SIZE = 10_000;
 /** Pages a rebuilding read model may run ahead of the slowest one (what a rebuild holds in memory). */
 const REBUILD_LOOKAHEAD = 2;
 
+interface ApplyInOptions {
+  /** A rebuild's page: commit it without waiting for the WAL flush while the build is not promoted. */
+  relaxedCommit?: boolean;
+}
+
 interface DecodedPage {
   from: bigint;
   next: bigint;
@@ -257,9 +262,7 @@ export class ProjectionRunner {
       for (let index = 0; ; index += 1) {
         const page = await feed.take(reader, index);
         if (page === null || page.next <= page.from) return;
-        const promoted = await this.database.db.transaction().execute((trx) =>
-          this.#applyIn(trx, build, page.events.filter((e) => handled.has(e.type)), page.next - 1n, { relaxedCommit: true }));
-        if (promoted) await this.#vacuum(build);
+        await this.#applyBatch(build, page.events.filter((e) => handled.has(e.type)), page.next - 1n, { relaxedCommit: true });
         reached[reader] = page.next - 1n;
         progress(reached.reduce((a, b) => (b < a ? b : a)));
         if (page.ended) return;
@@ -275,8 +278,9 @@ export class ProjectionRunner {
     if (failures[0]) throw failures[0].reason;
   }
 
-  async #applyBatch(build: Build, events: readonly ProjectedEvent[], scannedTo: bigint): Promise<void> {
-    const promoted = await this.database.db.transaction().execute((trx) => this.#applyIn(trx, build, events, scannedTo));
+  /** A batch in a transaction of its own; a build it promoted is vacuumed once that commits. */
+  async #applyBatch(build: Build, events: readonly ProjectedEvent[], scannedTo: bigint, options: ApplyInOptions = {}): Promise<void> {
+    const promoted = await this.database.db.transaction().execute((trx) => this.#applyIn(trx, build, events, scannedTo, options));
     if (promoted) await this.#vacuum(build);
   }
 
@@ -284,7 +288,7 @@ export class ProjectionRunner {
    * A batch and the build's checkpoint, in the caller's transaction, under the projection's lock.
    * True when it promoted the build (the caller vacuums its tables once the transaction is over).
    */
-  async #applyIn(trx: Executor, build: Build, events: readonly ProjectedEvent[], scannedTo: bigint, options: { relaxedCommit?: boolean } = {}): Promise<boolean> {
+  async #applyIn(trx: Executor, build: Build, events: readonly ProjectedEvent[], scannedTo: bigint, options: ApplyInOptions = {}): Promise<boolean> {
     const { projection, generation, tables } = build;
     await lock(trx, projection.name);
     const state = (await buildsOf(trx, projection.name)).find((b) => b.version === projection.version && b.generation === generation);
