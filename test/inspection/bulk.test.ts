@@ -9,6 +9,7 @@ import { writeCsv } from '#src/exports/writeCsv.js';
 import { writeXlsx } from '#src/exports/writeXlsx.js';
 import ExcelJS from 'exceljs';
 import { openTestApp } from '../helpers/testApp.js';
+import { settle } from '../helpers/settle.js';
 import { databaseKind } from '../helpers/testDatabase.js';
 import { authenticityOf } from './inspect.js';
 import { buildProvince } from './province.js';
@@ -38,6 +39,8 @@ t.test(`bulk inspection and offline verification on ${databaseKind}`, async (t) 
   await p.confirm(late.visitId);
   const elsewhere = await p.visitAndReport('02644', 3, 3);
   const year = Number(p.daysAgo(2).slice(0, 4));
+  // Inspection reads the store: every report filed above must be visible to readers first.
+  await settle(app.store);
 
   t.test('GET /v1/inspections lists the questionable reports with reasons', async (t) => {
     const res = await app.app.inject({ method: 'GET', url: `/v1/inspections?province=10&cadre=${p.cadreId}`, headers: { authorization: `Bearer ${p.inspector.token}` } });
