@@ -9,13 +9,21 @@ import type { IsoDate } from '#events/common.js';
 const VIETNAM_OFFSET_MINUTES = 7 * 60;
 const MINUTES_PER_DAY = 24 * 60;
 
+/**
+ * Not a closure inside toEpochDay: tsx compiles with esbuild's keepNames, which names every named
+ * closure with Object.defineProperty each time it is created; for this one, once per date counted
+ * (~0.1 ms of CPU per attendance answer, measured in a profile of the server under load).
+ */
+function digitAt(date: string, i: number): number {
+  return date.charCodeAt(i) - 48;
+}
+
 /** Days since 1970-01-01 (H. Hinnant's days_from_civil). */
 export function toEpochDay(date: IsoDate): number {
   // Digits read in place (YYYY-MM-DD): split and Number were most of a dashboard's day counting.
-  const digit = (i: number) => date.charCodeAt(i) - 48;
-  const y0 = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-  const m = digit(5) * 10 + digit(6);
-  const d = digit(8) * 10 + digit(9);
+  const y0 = digitAt(date, 0) * 1000 + digitAt(date, 1) * 100 + digitAt(date, 2) * 10 + digitAt(date, 3);
+  const m = digitAt(date, 5) * 10 + digitAt(date, 6);
+  const d = digitAt(date, 8) * 10 + digitAt(date, 9);
   const y = m <= 2 ? y0 - 1 : y0;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
