@@ -4,6 +4,7 @@ import type { Database } from '../db/Database.js';
 import type { Logger } from '../logger.js';
 import type { EventStore, StoredEvent, Subscription } from '../store/EventStore.js';
 import type { Executor, ProjectedEvent, Projection, TableNames } from './Projection.js';
+import { DEFAULT_RETRY, followWithRetry, Pauses, type RetryPolicy } from '../store/followWithRetry.js';
 import { PageFeed } from './PageFeed.js';
 import { physicalTables } from './tableNames.js';
 
@@ -58,8 +59,8 @@ export class ProjectionRunner {
   readonly #live = new Map<string, Subscription>();
   readonly #supervisors: Promise<void>[] = [];
   #stopping = false;
-  /** Wakes the builds pausing before they follow the store again (stop() calls them). */
-  readonly #pausing = new Set<() => void>();
+  /** The builds pausing before they follow the store again (stop() wakes them). */
+  readonly #pauses = new Pauses();
 
   constructor(
     private readonly database: Database,
@@ -67,7 +68,7 @@ export class ProjectionRunner {
     private readonly projections: readonly Projection[],
     private readonly log?: Logger,
     /** Pauses before following a failed build again: doubling from initialMs up to maxMs. */
-    private readonly retry: { initialMs: number; maxMs: number } = { initialMs: 1_000, maxMs: 30_000 },
+    private readonly retry: RetryPolicy = DEFAULT_RETRY,
   ) {
     const names = new Set(projections.map((p) => p.name));
     if (names.size !== projections.length) throw new Error('projection names must be unique');
@@ -116,52 +117,37 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     this.#stopping = true;
-    for (const wake of [...this.#pausing]) wake();
+    this.#pauses.wakeAll();
     await Promise.all([...this.#live.values()].map((s) => s.stop()));
     await Promise.all(this.#supervisors.splice(0));
   }
 
-  async #follow(build: Build): Promise<void> {
+  #follow(build: Build): Promise<void> {
     const name = build.projection.name;
-    for (let failures = 0; !this.#stopping; ) {
-      let from: bigint | undefined;
-      try {
-        from = (await this.#state(build)).position + 1n;
+    return followWithRetry({
+      open: async () => {
         const subscription = this.store.subscribe({
-          fromPosition: from,
+          fromPosition: (await this.#state(build)).position + 1n,
           types: build.projection.eventTypes,
           batchSize: 1000,
           handler: (events, scannedTo) => this.#applyBatch(build, events.map(toProjected), scannedTo),
         });
         this.#live.set(name, subscription);
+        const forget = () => {
+          if (this.#live.get(name) === subscription) this.#live.delete(name);
+        };
+        subscription.done.then(forget, forget);
         // A stop() between the state read and here would have missed this subscription.
         if (this.#stopping) await subscription.stop();
-        await subscription.done;
-        return;
-      } catch (err) {
-        if (this.#stopping) return;
-        // A subscription that got somewhere before failing starts the pauses over.
-        const moved = from !== undefined && (this.#live.get(name)?.position ?? from) > from;
-        failures = moved ? 1 : failures + 1;
-        const pauseMs = Math.min(this.retry.maxMs, this.retry.initialMs * 2 ** (failures - 1));
+        return subscription;
+      },
+      stopping: () => this.#stopping,
+      onFailure: (err, failures, pauseMs) => {
         this.log?.error({ err, projection: name, failures, retryInMs: pauseMs }, 'projection stopped; starting again from its checkpoint');
-        await this.#pause(pauseMs);
-      } finally {
-        this.#live.delete(name);
-      }
-    }
-  }
-
-  /** Waits `ms`, or less if stop() is called meanwhile. */
-  #pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        this.#pausing.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, ms);
-      this.#pausing.add(wake);
+        return 'retry';
+      },
+      policy: this.retry,
+      pauses: this.#pauses,
     });
   }
 
