@@ -9,6 +9,7 @@ import { eventLeafBytes } from '../eventLeaf.js';
 import { equalBytes, leafHash, type Hash } from '../hashes.js';
 import { planRoot } from '../proofPlan.js';
 import { rootFrom } from '../proofs.js';
+import { DEFAULT_RETRY, followWithRetry, Pauses, type RetryPolicy } from '../../store/followWithRetry.js';
 import { LedgerInconsistent, LedgerKeyMismatch } from './errors.js';
 import type { LedgerKey } from './ledgerKey.js';
 import { fetchNodes, latestCheckpointRow, sealedHead, toBytes, type CheckpointRow, type Executor } from './ledgerRows.js';
@@ -24,6 +25,8 @@ export interface SealerOptions {
    * less from the appenders (locks, round trips, commits) than one per NOTIFY. A full batch goes on at once.
    */
   sealIntervalMs?: number;
+  /** Pauses before following the store again after a failed batch (default: 1 s doubling to 30 s). */
+  retry?: RetryPolicy;
   log?: Logger;
 }
 
@@ -104,6 +107,10 @@ export class Sealer {
   /** Each stream's newest leaf hash as of `#range`: the next leaf's `prev`, without asking. */
   #chainHeads = new Map<string, Hash>();
   #subscription: Subscription | undefined;
+  /** Follows the store, opening the subscription again after a failure (start() to stop()). */
+  #following: Promise<void> = Promise.resolve();
+  readonly #retry: RetryPolicy;
+  readonly #pauses = new Pauses();
   #timer: NodeJS.Timeout | undefined;
   #pendingCheckpoint: Promise<unknown> = Promise.resolve();
   #lastCheckpointAt = 0;
@@ -118,6 +125,7 @@ export class Sealer {
     this.#batchSize = options.batchSize ?? 1000;
     this.#intervalMs = options.checkpointIntervalMs ?? 1000;
     this.#sealIntervalMs = options.sealIntervalMs ?? 50;
+    this.#retry = options.retry ?? DEFAULT_RETRY;
     this.#log = options.log;
   }
 
@@ -154,7 +162,16 @@ export class Sealer {
       // While this sealer alone moved the tree, one statement seals the batch: no transaction block,
       // no separate lock and head reads (four round trips fewer a batch).
       const sealed = this.#range ? await this.#sealOntoCached(events) : null;
-      return sealed ?? (await this.#database.db.transaction().execute((trx) => this.#seal(trx, events)));
+      if (sealed !== null) return sealed;
+      let batch = events;
+      let completeAfter: bigint | undefined;
+      for (;;) {
+        const result = await this.#database.db.transaction().execute((trx) => this.#seal(trx, batch, completeAfter));
+        if (typeof result === 'bigint') return result;
+        // Read outside the seal's transaction: on PGlite the store's reads share its one connection.
+        batch = [...(await this.#eventsBetween(result.sealedTo, batch[0]!.globalPosition)), ...batch];
+        completeAfter = result.sealedTo;
+      }
     } catch (err) {
       // The caches may hold what the rolled-back transaction computed: start over from storage.
       this.#range = undefined;
@@ -184,11 +201,23 @@ export class Sealer {
     return null;
   }
 
-  async #seal(trx: Executor, events: readonly StoredEvent[]): Promise<bigint> {
+  /**
+   * Seals the batch in the caller's transaction; or, when the stored log ends before the batch
+   * begins and the events between are not known to be in it, answers where the log ends (and seals
+   * nothing). The live subscription goes on from where this sealer last stored; were the stored tree
+   * behind that (a seal's asynchronous commit lost in a crash of the database, README "Ledger"),
+   * sealing the batch as given would skip those events for good. Positions can have gaps (an aborted
+   * append), so whether any event is missing takes a read; `completeAfter` says the batch holds
+   * every committed event after that position. The one-statement path never needs this: it stores
+   * only onto the tree it last stored, which the events it is given continue.
+   */
+  async #seal(trx: Executor, events: readonly StoredEvent[], completeAfter?: bigint): Promise<bigint | { sealedTo: bigint }> {
     await SEAL_LOCK_ASYNC_COMMIT.execute(trx);
     const head = await sealedHead(trx);
     this.#lastPosition = head.lastPosition;
     const todo = events.filter((e) => e.globalPosition > head.lastPosition);
+    const gap = todo.length > 0 && todo[0]!.globalPosition > head.lastPosition + 1n;
+    if (gap && (completeAfter === undefined || completeAfter > head.lastPosition)) return { sealedTo: head.lastPosition };
     // The caches describe the stored tree only if nobody else sealed since (leaves are append-only).
     const ours = this.#range?.size === head.size;
     if (!ours) this.#chainHeads.clear();
@@ -198,6 +227,20 @@ export class Sealer {
     const prev = await this.#chainHeadsFor(trx, todo);
     if (!(await this.#insert(trx, range, todo, prev))) throw new LedgerInconsistent(`the sealed tree moved under the seal lock (expected ${head.size} leaves)`);
     return this.#range.size;
+  }
+
+  /** The committed events after position `after` and before `before`, in position order. */
+  async #eventsBetween(after: bigint, before: bigint): Promise<StoredEvent[]> {
+    const missing: StoredEvent[] = [];
+    for (let from = after + 1n; from < before; ) {
+      const page = await this.#store.readAll({ fromPosition: from, limit: this.#batchSize });
+      const earlier = page.events.filter((e) => e.globalPosition < before);
+      missing.push(...earlier);
+      if (earlier.length < page.events.length || page.events.length === 0) break;
+      from = page.nextPosition;
+    }
+    if (missing.length > 0) this.#log?.warn({ after: String(after), before: String(before), events: missing.length }, 'sealing events the stored log was missing');
+    return missing;
   }
 
   /**
@@ -297,22 +340,46 @@ export class Sealer {
     });
   }
 
-  /** Seals as events commit (LISTEN/NOTIFY, polling) and checkpoints within the interval; again after `stop`. */
+  /**
+   * Seals as events commit (LISTEN/NOTIFY, polling) and checkpoints within the interval; again after
+   * `stop`. A failed batch (the database away for a moment) is sealed again from the stored head
+   * after a pause doubling up to `retry.maxMs`, each failure logged; a ledger that is inconsistent or
+   * not this key's stops the live sealer for good (a person must look: sealing on could only sign
+   * on top of it).
+   */
   async start(): Promise<void> {
     this.#stopped = false; // a stopped sealer starts again with what it remembers (checked before use)
     await this.init();
-    const { lastPosition } = await sealedHead(this.#database.db);
-    this.#subscription = this.#store.subscribe({
-      fromPosition: lastPosition + 1n,
-      batchSize: this.#batchSize,
-      handler: async (events) => {
-        await this.sealBatch(events);
-        this.#dirty = true;
-        this.#scheduleCheckpoint();
-        if (events.length < this.#batchSize && !this.#stopped) await new Promise((resolve) => setTimeout(resolve, this.#sealIntervalMs));
+    this.#following = followWithRetry({
+      open: async () => {
+        const { lastPosition } = await sealedHead(this.#database.db);
+        const subscription = this.#store.subscribe({
+          fromPosition: lastPosition + 1n,
+          batchSize: this.#batchSize,
+          handler: async (events) => {
+            await this.sealBatch(events);
+            this.#dirty = true;
+            this.#scheduleCheckpoint();
+            if (events.length < this.#batchSize && !this.#stopped) await new Promise((resolve) => setTimeout(resolve, this.#sealIntervalMs));
+          },
+        });
+        this.#subscription = subscription;
+        // A stop() while the head was read would have missed this subscription.
+        if (this.#stopped) await subscription.stop();
+        return subscription;
       },
+      stopping: () => this.#stopped,
+      onFailure: (err, failures, pauseMs) => {
+        if (err instanceof LedgerInconsistent || err instanceof LedgerKeyMismatch) {
+          this.#log?.error({ err }, 'ledger sealer stopped: the stored log cannot be sealed onto');
+          return 'give up';
+        }
+        this.#log?.error({ err, failures, retryInMs: pauseMs }, 'ledger sealer failed; sealing again from the stored head');
+        return 'retry';
+      },
+      policy: this.#retry,
+      pauses: this.#pauses,
     });
-    this.#subscription.done.catch((err: unknown) => this.#log?.error({ err }, 'ledger sealer stopped'));
     this.#scheduleCheckpoint();
   }
 
@@ -335,7 +402,9 @@ export class Sealer {
 
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.#pauses.wakeAll();
     await this.#subscription?.stop();
+    await this.#following;
     if (this.#timer) clearTimeout(this.#timer);
     await this.#pendingCheckpoint;
     this.#timer = undefined;

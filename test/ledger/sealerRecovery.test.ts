@@ -1,0 +1,117 @@
+import t from 'tap';
+import { LedgerInconsistent } from '../../src/ledger/postgres/errors.js';
+import { sealedHead } from '../../src/ledger/postgres/ledgerRows.js';
+import { Sealer } from '../../src/ledger/postgres/Sealer.js';
+import { verifyLedger } from '../../src/ledger/postgres/verifyLedger.js';
+import type { EventStore, StoredEvent, SubscribeOptions } from '../../src/store/EventStore.js';
+import { settle } from '../helpers/settle.js';
+import { openTestLedger, testEvent, type TestLedger } from '../helpers/testLedger.js';
+import { tamper } from './tamper.js';
+
+// The sealer after failures: a seal lost by the database (its commit is asynchronous), a live
+// batch that failed, a log that cannot be sealed onto.
+
+async function append(l: TestLedger, n: number): Promise<StoredEvent[]> {
+  const head = await l.store.headPosition();
+  for (let i = 0; i < n; i++) await l.store.appendToStream(`s-${i % 3}`, [testEvent('VisitLogged', { i })]);
+  await settle(l.store);
+  return (await l.store.readAll({ fromPosition: head + 1n, limit: 1000 })).events;
+}
+
+/** Errors the sealer logged, as { msg, failures, retryInMs }. */
+function capture(): { log: never; errors: { msg: string; failures?: number; retryInMs?: number }[]; warnings: string[] } {
+  const errors: { msg: string; failures?: number; retryInMs?: number }[] = [];
+  const warnings: string[] = [];
+  const log = {
+    error: (o: { failures?: number; retryInMs?: number }, msg: string) => errors.push({ msg, failures: o.failures, retryInMs: o.retryInMs }),
+    warn: (_o: unknown, msg: string) => warnings.push(msg),
+    info: () => undefined,
+    debug: () => undefined,
+  } as never;
+  return { log, errors, warnings };
+}
+
+/** The store, with subscription handlers that fail while `fail()` says so (a batch that failed). */
+function flaky(store: EventStore, fail: () => Error | null): EventStore {
+  return new Proxy(store, {
+    get(target, prop, receiver) {
+      if (prop !== 'subscribe') return Reflect.get(target, prop, receiver) as unknown;
+      return (options: SubscribeOptions) => target.subscribe({
+        ...options,
+        handler: async (events, scannedTo) => {
+          const err = fail();
+          if (err) throw err;
+          await options.handler(events, scannedTo);
+        },
+      });
+    },
+  });
+}
+
+async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+t.test('a seal the database lost is sealed again before the next batch, not skipped', async (t) => {
+  const l = await openTestLedger();
+  t.teardown(l.close);
+  await l.sealer.sealBatch(await append(l, 10));
+  const lost = await append(l, 5);
+  t.equal(await l.sealer.sealBatch(lost), 15n);
+  // What a crash of the database does to the last seal, committed asynchronously: its leaves and
+  // the subtrees they completed are gone, the events (committed synchronously) are not.
+  await tamper(l.database, 'DELETE FROM ledger_leaves WHERE leaf_index >= 10', 'DELETE FROM ledger_nodes WHERE (idx + 1) * (1::bigint << level) > 10');
+  t.equal((await sealedHead(l.database.db)).size, 10n);
+
+  // The live subscription goes on from where the sealer last stored: the next batch only.
+  const next = await append(l, 3);
+  t.equal(await l.sealer.sealBatch(next), 18n, 'the lost events sealed with the batch');
+  await l.sealer.checkpoint();
+  t.same(await verifyLedger(l.database), { ok: true, leaves: 18n, checkpoints: 1, unsealed: 0 }, 'every event has its leaf, every chain holds');
+});
+
+t.test('a live sealer whose batches fail seals again from the stored head after doubling pauses', async (t) => {
+  const l = await openTestLedger();
+  t.teardown(l.close);
+  let failuresLeft = 3;
+  const store = flaky(l.store, () => (failuresLeft-- > 0 ? new Error('connection terminated') : null));
+  const { log, errors } = capture();
+  const sealer = new Sealer(l.database, store, { key: l.key, retry: { initialMs: 5, maxMs: 20 }, checkpointIntervalMs: 20, log });
+  await append(l, 12);
+  await sealer.start();
+  t.teardown(() => sealer.stop());
+  await until(async () => (await sealedHead(l.database.db)).size === 12n, 'the sealer to catch up');
+  t.same(errors.map((e) => [e.failures, e.retryInMs]), [[1, 5], [2, 10], [3, 20]], 'each failure logged with its pause');
+  await append(l, 4);
+  await until(async () => (await sealedHead(l.database.db)).size === 16n, 'live sealing after the failures');
+  await sealer.stop();
+  await sealer.checkpoint();
+  t.ok((await verifyLedger(l.database)).ok);
+});
+
+t.test('an inconsistent log stops the live sealer for good; stop() does not wait out a pause', async (t) => {
+  const l = await openTestLedger();
+  t.teardown(l.close);
+  await append(l, 2);
+  const inconsistent = capture();
+  const refusing = new Sealer(l.database, flaky(l.store, () => new LedgerInconsistent('the sealed tree moved under the seal lock')), {
+    key: l.key, retry: { initialMs: 5, maxMs: 5 }, log: inconsistent.log,
+  });
+  await refusing.start();
+  await until(async () => inconsistent.errors.length > 0, 'the failure');
+  await new Promise((r) => setTimeout(r, 100));
+  t.same(inconsistent.errors.map((e) => e.msg), ['ledger sealer stopped: the stored log cannot be sealed onto'], 'logged once, not retried');
+  await refusing.stop();
+
+  const slow = capture();
+  const pausing = new Sealer(l.database, flaky(l.store, () => new Error('connection terminated')), { key: l.key, retry: { initialMs: 60_000, maxMs: 60_000 }, log: slow.log });
+  await pausing.start();
+  await until(async () => slow.errors.length > 0, 'the failure');
+  const started = Date.now();
+  await pausing.stop();
+  t.ok(Date.now() - started < 5_000, 'stopped within the minute’s pause');
+});
