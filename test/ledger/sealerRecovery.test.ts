@@ -1,5 +1,6 @@
 import t from 'tap';
 import { LedgerInconsistent } from '../../src/ledger/postgres/errors.js';
+import { LedgerReader } from '../../src/ledger/postgres/LedgerReader.js';
 import { sealedHead } from '../../src/ledger/postgres/ledgerRows.js';
 import { Sealer } from '../../src/ledger/postgres/Sealer.js';
 import { verifyLedger } from '../../src/ledger/postgres/verifyLedger.js';
@@ -114,4 +115,27 @@ t.test('an inconsistent log stops the live sealer for good; stop() does not wait
   const started = Date.now();
   await pausing.stop();
   t.ok(Date.now() - started < 5_000, 'stopped within the minute’s pause');
+});
+
+t.test('a checkpoint that failed is tried again without waiting for more commits', async (t) => {
+  const l = await openTestLedger();
+  t.teardown(l.close);
+  // The checkpoint table refuses inserts for a while (as a database that is away would).
+  await tamper(
+    l.database,
+    `CREATE FUNCTION refuse_checkpoint() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'checkpoints away'; END $$`,
+    'CREATE TRIGGER refuse_checkpoint BEFORE INSERT ON ledger_checkpoints FOR EACH ROW EXECUTE FUNCTION refuse_checkpoint()',
+  );
+  const { log, errors } = capture();
+  const sealer = new Sealer(l.database, l.store, { key: l.key, retry: { initialMs: 5, maxMs: 20 }, checkpointIntervalMs: 10, log });
+  await sealer.start();
+  t.teardown(() => sealer.stop());
+  await append(l, 6);
+  await until(async () => errors.length >= 3, 'three failed checkpoints');
+  t.same(errors.slice(0, 3).map((e) => [e.msg, e.failures]), [1, 2, 3].map((n) => ['checkpoint failed; trying again', n]));
+  // Back: the commits already sealed are signed, though nothing was appended since.
+  await tamper(l.database, 'DROP TRIGGER refuse_checkpoint ON ledger_checkpoints');
+  const reader = new LedgerReader(l.database);
+  await until(async () => (await reader.latestCheckpoint())?.treeSize === 6n, 'the checkpoint of the six events');
+  t.pass('checkpointed once the table took inserts again');
 });

@@ -114,6 +114,8 @@ export class Sealer {
   #timer: NodeJS.Timeout | undefined;
   #pendingCheckpoint: Promise<unknown> = Promise.resolve();
   #lastCheckpointAt = 0;
+  /** Checkpoints failed in a row (the pause before the next try doubles). */
+  #checkpointFailures = 0;
   /** Sealed since the last checkpoint started: another one is due. */
   #dirty = false;
   #stopped = false;
@@ -383,16 +385,33 @@ export class Sealer {
     this.#scheduleCheckpoint();
   }
 
+  /**
+   * A checkpoint within the interval after sealing. One that failed (the database away) is tried
+   * again after a pause doubling like the sealer's, even if nothing more is sealed meanwhile: the
+   * last commits must not wait for the next one to be signed. A refusal (the stored tree does not
+   * extend the last signed one) is not retried by itself: it is logged, and a person must look.
+   */
   #scheduleCheckpoint(): void {
     if (this.#timer) return;
-    const wait = Math.max(0, this.#lastCheckpointAt + this.#intervalMs - Date.now());
+    const failures = this.#checkpointFailures;
+    const pause = failures === 0 ? 0 : Math.min(this.#retry.maxMs, this.#retry.initialMs * 2 ** (failures - 1));
+    const wait = Math.max(pause, this.#lastCheckpointAt + this.#intervalMs - Date.now());
     this.#timer = setTimeout(() => {
       this.#dirty = false;
       this.#pendingCheckpoint = this.checkpoint()
         .then(() => {
           this.#lastCheckpointAt = Date.now();
+          this.#checkpointFailures = 0;
         })
-        .catch((err: unknown) => this.#log?.error({ err }, 'checkpoint failed'))
+        .catch((err: unknown) => {
+          if (err instanceof LedgerInconsistent) {
+            this.#log?.error({ err }, 'checkpoint refused');
+            return;
+          }
+          this.#checkpointFailures += 1;
+          this.#dirty = true;
+          this.#log?.error({ err, failures: this.#checkpointFailures }, 'checkpoint failed; trying again');
+        })
         .finally(() => {
           this.#timer = undefined;
           if (this.#dirty && !this.#stopped) this.#scheduleCheckpoint();
