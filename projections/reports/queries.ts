@@ -152,6 +152,17 @@ async function pagedRates(db: Executor, q: ReportsQuery, groups: RawBuilder<unkn
 }
 
 /**
+ * How many of a row's unfiled due dates (sorted) are before `today`. Most rows have all of them
+ * before or none: the first and last dates say so without the subquery, which cost about half of
+ * the rates query (measured on the bench's 2,016 rows of a year: 4.0 against 1.7 ms).
+ */
+function unfiledDueBefore(today: IsoDate) {
+  return sql`CASE WHEN cardinality(unfiled_due_dates) = 0 OR unfiled_due_dates[1] >= ${today}::date THEN 0
+    WHEN unfiled_due_dates[cardinality(unfiled_due_dates)] < ${today}::date THEN cardinality(unfiled_due_dates)
+    ELSE (SELECT count(*) FROM unnest(unfiled_due_dates) AS u(day) WHERE u.day < ${today}::date) END`;
+}
+
+/**
  * The rates of the country or a province: sums over the rows pre-counted per cadre and agency
  * (rates.ts); a report not filed is due once its due date has passed.
  */
@@ -159,7 +170,7 @@ function rateRows(q: ReportsQuery) {
   const scope = q.scope.kind === 'province' ? sql`(province_code = ${q.scope.provinceCode} OR agency_province_code = ${q.scope.provinceCode})` : sql`true`;
   return sql`
     SELECT NOT by_agency AS by_cadre, nullif(key, '') AS key, sum(visits)::int AS visits,
-           (sum(filed) + sum((SELECT count(*) FROM unnest(unfiled_due_dates) AS u(day) WHERE u.day < ${q.today}::date)))::int AS due,
+           (sum(filed) + sum(${unfiledDueBefore(q.today)}))::int AS due,
            sum(filed)::int AS filed, sum(on_time)::int AS on_time, sum(amended)::int AS amended
     FROM reports_rates WHERE year = ${q.year} AND ${scope} ${q.provinceCode === undefined ? sql`` : sql`AND province_code = ${q.provinceCode}`}
     GROUP BY by_agency, key`;

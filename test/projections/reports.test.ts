@@ -98,3 +98,22 @@ t.test('reports: a crash between apply and commit leaves no double count', async
   t.same(await count(), { n: visits, a: amendments }, 'each visit once, each amendment counted once');
   t.equal((await queryReports(h.database.db, { year: 2024, today: '2025-01-01', scope: all, limit: 100, offset: 0 })).rows.find((r) => r.visitId === ids.v5)?.amendments, 1);
 });
+
+t.test('reports due on each day around the due dates: the pre-counted rates agree with the rows', async (t) => {
+  const h = await openProjectionHarness([reports]);
+  t.teardown(h.close);
+  const { ids, events } = buildWorld();
+  await h.given(...events, lateVisit(ids));
+  await h.project();
+  const ask = (today: string) => queryReports(h.database.db, { year: 2024, today, scope: all, limit: 100, offset: 0 });
+  const dueDates = [...new Set((await ask('2025-06-30')).rows.map((r) => r.dueDate).filter((d): d is string => d !== null))];
+  // The day before, on and after each due date: rows with none, some and all of their unfiled due dates past.
+  const days = [...new Set(dueDates.flatMap((d) => [plusDays(d, -1), d, plusDays(d, 1)]))].sort();
+  t.ok(days.length >= 6, 'several due dates');
+  for (const today of days) {
+    const answer = await ask(today);
+    const dueOf = (rows: typeof answer.rows) => rows.filter((r) => r.state !== 'pending').length;
+    for (const c of answer.byCadre) t.equal(c.due, dueOf(answer.rows.filter((r) => r.cadreId === c.key)), `cadre ${c.key} on ${today}`);
+    for (const a of answer.byAgency) t.equal(a.due, dueOf(answer.rows.filter((r) => (r.agencyId ?? null) === (a.key ?? null))), `agency ${a.key} on ${today}`);
+  }
+});
