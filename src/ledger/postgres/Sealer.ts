@@ -25,7 +25,7 @@ export interface SealerOptions {
    * less from the appenders (locks, round trips, commits) than one per NOTIFY. A full batch goes on at once.
    */
   sealIntervalMs?: number;
-  /** Pauses before following the store again after a failed batch (default: 1 s doubling to 30 s). */
+  /** Pauses before following the store again after a failed batch, and before trying a failed checkpoint again (default: 1 s doubling to 30 s). */
   retry?: RetryPolicy;
   log?: Logger;
 }
@@ -184,14 +184,18 @@ export class Sealer {
 
   /**
    * Seals onto the cached tree without first reading the stored one: the insert itself checks, under
-   * the seal lock, that the stored tree is still the cached one. Null (caches dropped) when it is not,
-   * or when another sealer's leaves took the indices (the statement's snapshot predates the lock, so
+   * the seal lock, that the stored tree is still the cached one. Null (the transactional path then
+   * reads the stored tree) when it is not, when the batch holds nothing after the cached tree, or
+   * when another sealer's leaves took the indices (the statement's snapshot predates the lock, so
    * a seal committed while it waited shows as a unique violation on the leaf index, not as a moved head).
    */
   async #sealOntoCached(events: readonly StoredEvent[]): Promise<bigint | null> {
     const cached = this.#range!;
     const todo = events.filter((e) => e.globalPosition > this.#lastPosition);
-    if (todo.length === 0) return cached.size;
+    // Nothing after what this sealer last stored: either sealed already, or the stored log lost it
+    // (a seal's asynchronous commit lost in a crash, and the subscription opened again from the
+    // stored head). Only the stored head tells which.
+    if (todo.length === 0) return events.length === 0 ? cached.size : null;
     const prev = await this.#chainHeadsFor(this.#database.db, todo);
     try {
       if (await this.#insert(this.#database.db, cached, todo, prev)) return this.#range!.size;
@@ -345,9 +349,9 @@ export class Sealer {
   /**
    * Seals as events commit (LISTEN/NOTIFY, polling) and checkpoints within the interval; again after
    * `stop`. A failed batch (the database away for a moment) is sealed again from the stored head
-   * after a pause doubling up to `retry.maxMs`, each failure logged; a ledger that is inconsistent or
-   * not this key's stops the live sealer for good (a person must look: sealing on could only sign
-   * on top of it).
+   * after a pause doubling up to `retry.maxMs`, each failure logged; an inconsistent ledger stops
+   * the live sealer for good (a person must look: sealing on could only sign on top of it). A key
+   * that is not the log's is refused before it starts (init).
    */
   async start(): Promise<void> {
     this.#stopped = false; // a stopped sealer starts again with what it remembers (checked before use)
@@ -372,7 +376,7 @@ export class Sealer {
       },
       stopping: () => this.#stopped,
       onFailure: (err, failures, pauseMs) => {
-        if (err instanceof LedgerInconsistent || err instanceof LedgerKeyMismatch) {
+        if (err instanceof LedgerInconsistent) {
           this.#log?.error({ err }, 'ledger sealer stopped: the stored log cannot be sealed onto');
           return 'give up';
         }
