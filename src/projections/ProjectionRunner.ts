@@ -249,8 +249,6 @@ export class ProjectionRunner {
         const page = await feed.take(reader, index);
         if (page === null || page.next <= page.from) return;
         await this.#applyBatch(build, page.events.filter((e) => handled.has(e.type)), page.next - 1n, { relaxedCommit: true });
-        // After pages 1, 4, 16, 64, …: statistics that keep up with the tables as they grow.
-        if (isPowerOfFour(index + 1) && !page.ended) await this.#analyze(build);
         reached[reader] = page.next - 1n;
         progress(reached.reduce((a, b) => (b < a ? b : a)));
         if (page.ended) return;
@@ -267,37 +265,43 @@ export class ProjectionRunner {
   }
 
   /**
-   * Gives a rebuilding build's tables statistics. Without any, the planner takes each element of
-   * `column = ANY (array)` on a column no unique index covers to match 0.5 % of the rows, so a
-   * page's lookup of a few hundred visits by report (attendance, reports) was planned as a scan of
-   * the whole table, and its cost grew with the table: 0 to 180 ms a page, 13 s of a 985,147-event
-   * rebuild's statements. Analyzing as they double cost more than it saved (the visits tables'
-   * ANALYZE takes ~0.2 s at that size); as they grow fourfold, a few seconds in all.
+   * Gives a filling build's tables statistics (see ANALYZE_FIRST_AT). Without any, the planner
+   * takes each element of `column = ANY (array)` on a column no unique index covers to match 0.5 %
+   * of the rows, so a page's lookup of a few hundred visits by report (attendance, reports) was
+   * planned as a scan of the whole table, and its cost grew with the table: 0 to 180 ms a page,
+   * 13 s of a 985,147-event rebuild's statements. Analyzing as they double cost more than it saved
+   * (the visits tables' ANALYZE takes ~0.2 s at that size); as they grow fourfold, a few seconds.
    */
   async #analyze(build: Build): Promise<void> {
     try {
       for (const table of Object.values(build.tables)) await sql.raw(`ANALYZE ${table}`).execute(this.database.db);
     } catch (err) {
       // Only plans depend on it: the rebuild goes on (a newer rebuild may have dropped these tables).
-      this.log?.warn({ err, projection: build.projection.name }, 'could not analyze a rebuilding build');
+      this.log?.warn({ err, projection: build.projection.name }, 'could not analyze a filling build');
     }
   }
 
-  /** A batch in a transaction of its own; a build it promoted is vacuumed once that commits. */
+  /**
+   * A batch in a transaction of its own; a build it promoted is vacuumed once that commits, and one
+   * whose checkpoint passed one of the positions 10,000 × 4^k is analyzed (a rebuild's pages, a new
+   * build catching up live, the first build filling as queries read it: all grow from nothing).
+   */
   async #applyBatch(build: Build, events: readonly ProjectedEvent[], scannedTo: bigint, options: ApplyInOptions = {}): Promise<void> {
-    const promoted = await this.database.db.transaction().execute((trx) => this.#applyIn(trx, build, events, scannedTo, options));
-    if (promoted) await this.#vacuum(build);
+    const outcome = await this.database.db.transaction().execute((trx) => this.#applyIn(trx, build, events, scannedTo, options));
+    if (outcome.promoted) await this.#vacuum(build);
+    else if (passesAnalyzeMark(outcome.from, scannedTo)) await this.#analyze(build);
   }
 
   /**
    * A batch and the build's checkpoint, in the caller's transaction, under the projection's lock.
-   * True when it promoted the build (the caller vacuums its tables once the transaction is over).
+   * Answers the checkpoint it started from, and whether it promoted the build (the caller vacuums
+   * its tables once the transaction is over).
    */
-  async #applyIn(trx: Executor, build: Build, events: readonly ProjectedEvent[], scannedTo: bigint, options: ApplyInOptions = {}): Promise<boolean> {
+  async #applyIn(trx: Executor, build: Build, events: readonly ProjectedEvent[], scannedTo: bigint, options: ApplyInOptions = {}): Promise<{ from: bigint; promoted: boolean }> {
     const { projection, generation, tables } = build;
     await lock(trx, projection.name);
     const state = (await buildsOf(trx, projection.name)).find((b) => b.version === projection.version && b.generation === generation);
-    if (!state || state.status === 'retired' || scannedTo <= state.position) return false;
+    if (!state || state.status === 'retired' || scannedTo <= state.position) return { from: scannedTo, promoted: false };
     // A rebuild's page of a build nobody reads yet commits without waiting for the WAL flush: its
     // rows and checkpoint still commit together or not at all, and a crash can only take back the
     // last pages of tables no query reads (seven builds committing each page made as many flushes).
@@ -307,7 +311,8 @@ export class ProjectionRunner {
     if (fresh.length > 0) await projection.apply(trx, fresh, tables, { deferDerived: state.status === 'building' });
     await sql`UPDATE projection_state SET position = ${scannedTo.toString()}, updated_at = now()
               WHERE name = ${projection.name} AND version = ${projection.version} AND generation = ${generation}`.execute(trx);
-    return state.status === 'building' && scannedTo >= (await visibleHead(trx)) && this.#promote(trx, build);
+    const promoted = state.status === 'building' && scannedTo >= (await visibleHead(trx)) && (await this.#promote(trx, build));
+    return { from: state.position, promoted };
   }
 
   /** Switches the views to the build; true when it was building until now (false: already active). */
@@ -429,8 +434,11 @@ function splitStatements(ddl: string): string[] {
   return ddl.split(/;\s*(?:\n|$)/).map((s) => s.trim()).filter((s) => s.length > 0);
 }
 
-/** 1, 4, 16, 64, … */
-function isPowerOfFour(n: number): boolean {
-  for (let p = 1; p <= n; p *= 4) if (p === n) return true;
+/** The first position after which a build's tables are analyzed; then at every fourfold (#analyze says why). */
+const ANALYZE_FIRST_AT = 10_000n;
+
+/** Whether a checkpoint moving from `from` to `to` passes one of ANALYZE_FIRST_AT × 4^k. */
+function passesAnalyzeMark(from: bigint, to: bigint): boolean {
+  for (let mark = ANALYZE_FIRST_AT; mark <= to; mark *= 4n) if (mark > from) return true;
   return false;
 }
