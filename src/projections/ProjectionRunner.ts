@@ -213,7 +213,7 @@ export class ProjectionRunner {
         await lock(trx, build.projection.name);
         return this.#promote(trx, build);
       });
-      if (promoted) await this.#vacuum(build);
+      if (promoted) await this.#maintain(build, 'VACUUM');
     }
   }
 
@@ -265,31 +265,14 @@ export class ProjectionRunner {
   }
 
   /**
-   * Gives a filling build's tables statistics (see ANALYZE_FIRST_AT). Without any, the planner
-   * takes each element of `column = ANY (array)` on a column no unique index covers to match 0.5 %
-   * of the rows, so a page's lookup of a few hundred visits by report (attendance, reports) was
-   * planned as a scan of the whole table, and its cost grew with the table: 0 to 180 ms a page,
-   * 13 s of a 985,147-event rebuild's statements. Analyzing as they double cost more than it saved
-   * (the visits tables' ANALYZE takes ~0.2 s at that size); as they grow fourfold, a few seconds.
-   */
-  async #analyze(build: Build): Promise<void> {
-    try {
-      for (const table of Object.values(build.tables)) await sql.raw(`ANALYZE ${table}`).execute(this.database.db);
-    } catch (err) {
-      // Only plans depend on it: the rebuild goes on (a newer rebuild may have dropped these tables).
-      this.log?.warn({ err, projection: build.projection.name }, 'could not analyze a filling build');
-    }
-  }
-
-  /**
    * A batch in a transaction of its own; a build it promoted is vacuumed once that commits, and one
    * whose checkpoint passed one of the positions 10,000 × 4^k is analyzed (a rebuild's pages, a new
    * build catching up live, the first build filling as queries read it: all grow from nothing).
    */
   async #applyBatch(build: Build, events: readonly ProjectedEvent[], scannedTo: bigint, options: ApplyInOptions = {}): Promise<void> {
     const outcome = await this.database.db.transaction().execute((trx) => this.#applyIn(trx, build, events, scannedTo, options));
-    if (outcome.promoted) await this.#vacuum(build);
-    else if (passesAnalyzeMark(outcome.from, scannedTo)) await this.#analyze(build);
+    if (outcome.promoted) await this.#maintain(build, 'VACUUM');
+    else if (passesAnalyzeMark(outcome.from, scannedTo)) await this.#maintain(build, 'ANALYZE');
   }
 
   /**
@@ -344,21 +327,24 @@ export class ProjectionRunner {
   }
 
   /**
-   * VACUUM of a newly promoted build's tables, outside any transaction (VACUUM refuses one). A build
-   * is written in bulk and read at once: until vacuumed, its pages are not marked all-visible, so
-   * index-only scans visit the heap, and the first readers set the hint bits of every row. Vacuumed,
-   * the dashboards over a fresh rebuild answered ~20 % more requests a second (PostgreSQL, 985,147
-   * events; 0.8 s for every table). Autovacuum would do it too, later, where it runs.
+   * VACUUM after a promotion, ANALYZE while filling: each of a build's tables, outside any
+   * transaction (VACUUM refuses one). Both only make reads faster: a failure (a table dropped
+   * meanwhile by a newer build, a command refused) costs speed, not data, and must not stop the
+   * runner, so it is logged.
+   *
+   * VACUUM: a build is written in bulk and read at once; until vacuumed, its pages are not marked
+   * all-visible, so index-only scans visit the heap, and the first readers set the hint bits of every
+   * row. Vacuumed, the dashboards over a fresh rebuild answered ~20 % more requests a second
+   * (PostgreSQL, 985,147 events; 0.8 s for every table). Autovacuum would do it too, later, where it
+   * runs. ANALYZE: see ANALYZE_FIRST_AT.
    */
-  async #vacuum(build: Build): Promise<void> {
+  async #maintain(build: Build, command: 'VACUUM' | 'ANALYZE'): Promise<void> {
     for (const table of Object.values(build.tables)) {
       try {
-        await sql.raw(`VACUUM ${table}`).execute(this.database.db);
-        this.log?.debug({ table }, 'vacuumed after promotion');
+        await sql.raw(`${command} ${table}`).execute(this.database.db);
+        this.log?.debug({ table }, command === 'VACUUM' ? 'vacuumed after promotion' : 'analyzed while filling');
       } catch (err) {
-        // The build is promoted and committed; a table dropped meanwhile by a newer build, or a
-        // vacuum refused, costs speed, not data, and must not stop the runner.
-        this.log?.warn({ err, table }, 'vacuum after promotion failed');
+        this.log?.warn({ err, table }, `${command} of a build's table failed`);
       }
     }
   }
@@ -434,7 +420,15 @@ function splitStatements(ddl: string): string[] {
   return ddl.split(/;\s*(?:\n|$)/).map((s) => s.trim()).filter((s) => s.length > 0);
 }
 
-/** The first position after which a build's tables are analyzed; then at every fourfold (#analyze says why). */
+/**
+ * The first position after which a filling build's tables are analyzed; then at every fourfold.
+ * Without statistics, the planner takes each element of `column = ANY (array)` on a column no
+ * unique index covers to match 0.5 % of the rows, so a page's lookup of a few hundred visits by
+ * report (attendance, reports) was planned as a scan of the whole table, and its cost grew with the
+ * table: 0 to 180 ms a page, 13 s of a 985,147-event rebuild's statements. Analyzing as they double
+ * cost more than it saved (the visits tables' ANALYZE takes ~0.2 s at that size); fourfold, a few
+ * seconds.
+ */
 const ANALYZE_FIRST_AT = 10_000n;
 
 /** Whether a checkpoint moving from `from` to `to` passes one of ANALYZE_FIRST_AT × 4^k. */

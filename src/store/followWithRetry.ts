@@ -8,6 +8,11 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { initialMs: 1_000, maxMs: 30_000 };
 
+/** The pause after `failures` failures in a row (from 1). */
+export function pauseAfter(policy: RetryPolicy, failures: number): number {
+  return Math.min(policy.maxMs, policy.initialMs * 2 ** (failures - 1));
+}
+
 /** What a failed attempt reports: `'give up'` ends the following (the failure needs a person). */
 export type FailureVerdict = 'retry' | 'give up';
 
@@ -42,7 +47,7 @@ export async function followWithRetry(o: FollowOptions): Promise<void> {
       if (o.stopping()) return;
       const moved = subscription !== undefined && from !== undefined && subscription.position > from;
       failures = moved ? 1 : failures + 1;
-      const pauseMs = Math.min(o.policy.maxMs, o.policy.initialMs * 2 ** (failures - 1));
+      const pauseMs = pauseAfter(o.policy, failures);
       if (o.onFailure(err, failures, pauseMs) === 'give up') return;
       await o.pauses.wait(pauseMs);
     }

@@ -1,4 +1,4 @@
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { LedgerInconsistent } from '../../src/ledger/postgres/errors.js';
 import { LedgerReader } from '../../src/ledger/postgres/LedgerReader.js';
 import { sealedHead } from '../../src/ledger/postgres/ledgerRows.js';
@@ -59,16 +59,24 @@ async function until(check: () => Promise<boolean>, what: string): Promise<void>
   }
 }
 
-t.test('a seal the database lost is sealed again before the next batch, not skipped', async (t) => {
-  const l = await openTestLedger();
-  t.teardown(l.close);
+/**
+ * Ten events sealed, then five more whose seal the database loses, as a crash does to the last seal
+ * (committed asynchronously): its leaves and the subtrees they completed are gone, the events
+ * (committed synchronously) are not. Answers the five.
+ */
+async function loseLastSeal(t: Test, l: TestLedger): Promise<StoredEvent[]> {
   await l.sealer.sealBatch(await append(l, 10));
   const lost = await append(l, 5);
   t.equal(await l.sealer.sealBatch(lost), 15n);
-  // What a crash of the database does to the last seal, committed asynchronously: its leaves and
-  // the subtrees they completed are gone, the events (committed synchronously) are not.
   await tamper(l.database, 'DELETE FROM ledger_leaves WHERE leaf_index >= 10', 'DELETE FROM ledger_nodes WHERE (idx + 1) * (1::bigint << level) > 10');
-  t.equal((await sealedHead(l.database.db)).size, 10n);
+  t.equal((await sealedHead(l.database.db)).size, 10n, 'the last seal lost');
+  return lost;
+}
+
+t.test('a seal the database lost is sealed again before the next batch, not skipped', async (t) => {
+  const l = await openTestLedger();
+  t.teardown(l.close);
+  await loseLastSeal(t, l);
 
   // The live subscription goes on from where the sealer last stored: the next batch only.
   const next = await append(l, 3);
@@ -80,10 +88,7 @@ t.test('a seal the database lost is sealed again before the next batch, not skip
 t.test('a seal the database lost, sealed again when the subscription opened again from the stored head hands the same events', async (t) => {
   const l = await openTestLedger();
   t.teardown(l.close);
-  await l.sealer.sealBatch(await append(l, 10));
-  const lost = await append(l, 5);
-  t.equal(await l.sealer.sealBatch(lost), 15n);
-  await tamper(l.database, 'DELETE FROM ledger_leaves WHERE leaf_index >= 10', 'DELETE FROM ledger_nodes WHERE (idx + 1) * (1::bigint << level) > 10');
+  const lost = await loseLastSeal(t, l);
   // The subscription, opened again from the stored head, hands the lost events themselves: the
   // sealer, which remembers having stored them, must not take them as sealed.
   t.equal(await l.sealer.sealBatch(lost), 15n, 'sealed again');

@@ -9,7 +9,7 @@ import { eventLeafBytes } from '../eventLeaf.js';
 import { equalBytes, leafHash, type Hash } from '../hashes.js';
 import { planRoot } from '../proofPlan.js';
 import { rootFrom } from '../proofs.js';
-import { DEFAULT_RETRY, followWithRetry, Pauses, type RetryPolicy } from '../../store/followWithRetry.js';
+import { DEFAULT_RETRY, followWithRetry, pauseAfter, Pauses, type RetryPolicy } from '../../store/followWithRetry.js';
 import { LedgerInconsistent, LedgerKeyMismatch } from './errors.js';
 import type { LedgerKey } from './ledgerKey.js';
 import { fetchNodes, latestCheckpointRow, sealedHead, toBytes, type CheckpointRow, type Executor } from './ledgerRows.js';
@@ -398,7 +398,7 @@ export class Sealer {
   #scheduleCheckpoint(): void {
     if (this.#timer) return;
     const failures = this.#checkpointFailures;
-    const pause = failures === 0 ? 0 : Math.min(this.#retry.maxMs, this.#retry.initialMs * 2 ** (failures - 1));
+    const pause = failures === 0 ? 0 : pauseAfter(this.#retry, failures);
     const wait = Math.max(pause, this.#lastCheckpointAt + this.#intervalMs - Date.now());
     this.#timer = setTimeout(() => {
       this.#dirty = false;
