@@ -1,8 +1,8 @@
 import type { StoredEvent } from '../store/EventStore.js';
 import { encodeBase64 } from './encoding.js';
 import type { Hash } from './hashes.js';
-import { LEAF_FORMAT_VERSION, leafBytes, type LeafEnvelope } from './leafEnvelope.js';
-import type { JsonValue } from './jcs.js';
+import { acceptsEnvelopeFields, LEAF_FORMAT_VERSION, leafBytes, type LeafEnvelope } from './leafEnvelope.js';
+import { isCanonicalJsonText, isJcsString, type JsonValue } from './jcs.js';
 
 /** The leaf envelope of a stored event (README "Ledger: leaf format"). */
 export function eventLeafEnvelope(event: StoredEvent, origin: string, prev: Hash | null): LeafEnvelope {
@@ -23,9 +23,51 @@ export function eventLeafEnvelope(event: StoredEvent, origin: string, prev: Hash
   };
 }
 
-/** The leaf bytes of a stored event: RFC 8785 of its envelope. */
+/**
+ * The leaf bytes of a stored event: RFC 8785 of its envelope. Spliced around the stored data text
+ * when that gives them (`canonicalLeafText`), as for nearly every event; else the envelope is
+ * canonicalized and checked, which also names what it refuses.
+ */
 export function eventLeafBytes(event: StoredEvent, origin: string, prev: Hash | null): Uint8Array {
-  return leafBytes(eventLeafEnvelope(event, origin, prev));
+  const text = canonicalLeafText(event, origin, prev);
+  // Buffer.from, not TextEncoder: 0.5 against 2.8 µs for a leaf of Vietnamese text (Node 20).
+  return text === undefined ? leafBytes(eventLeafEnvelope(event, origin, prev)) : Buffer.from(text, 'utf8');
+}
+
+/**
+ * The canonical leaf text spliced around the stored data, when the splice is exactly what
+ * `leafBytes` would give: the data text already canonical (the store writes RFC 8785, runtime.ts),
+ * every other field one the envelope schema accepts and RFC 8785 writes as JSON.stringify does.
+ * Undefined otherwise. The sealer computes every leaf here (18 µs a leaf canonicalizing and
+ * checking the envelope, 5 µs this way); test/ledger/eventLeaf.test.ts holds it to `leafBytes`.
+ */
+export function canonicalLeafText(event: StoredEvent, origin: string, prev: Hash | null): string | undefined {
+  const actor = event.metadata.actor ?? null;
+  // One object for both uses, built whole: spreading it into a second object cost 3 µs a leaf.
+  const fields: Omit<LeafEnvelope, 'data'> & LeafTextFields = {
+    v: LEAF_FORMAT_VERSION,
+    origin,
+    position: event.globalPosition.toString(),
+    streamId: event.streamId,
+    streamVersion: event.streamVersion.toString(),
+    eventId: event.eventId,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    occurredAt: event.occurredAt.toISOString(),
+    recordedAt: event.recordedAt.toISOString(),
+    actor: actor as LeafEnvelope['actor'],
+    rawData: event.rawData,
+    prev: prev ? encodeBase64(prev) : null,
+  };
+  const accepted =
+    acceptsEnvelopeFields(fields) &&
+    isJcsString(origin) &&
+    isJcsString(fields.streamId) &&
+    isJcsString(fields.eventId) &&
+    isJcsString(fields.type) &&
+    (actor === null || isJcsString(actor as string)) &&
+    isCanonicalJsonText(fields.rawData);
+  return accepted ? eventLeafTextFast(fields, origin) : undefined;
 }
 
 const encoder = new TextEncoder();

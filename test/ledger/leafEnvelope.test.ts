@@ -65,6 +65,9 @@ t.test('invalid envelopes are refused before hashing', async (t) => {
     'a numeric position': { ...first, position: 41 },
     'a leading zero': { ...first, streamVersion: '01' },
     'beyond bigint': { ...first, position: '9223372036854775808' },
+    // The bound's refinement runs even after the decimal test failed; BigInt('1.5') threw there.
+    'a fractional position': { ...first, position: '1.5' },
+    'a signed version': { ...first, streamVersion: '-1' },
     'no milliseconds': { ...first, occurredAt: '2025-03-04T05:06:07Z' },
     'an offset': { ...first, recordedAt: '2025-03-04T05:06:08.000+07:00' },
     'no such day': { ...first, occurredAt: '2025-02-30T00:00:00.000Z' },
@@ -86,6 +89,7 @@ t.test('stored bytes must be exactly canonical', async (t) => {
     'escaped letter': canonical.replace('cadre-7', 'cadr\\u0065-7'),
     'a duplicate key': canonical.replace('"v":1}', '"v":1,"v":1}'),
     'number spelling': canonical.replace('"score":4.5', '"score":4.50'),
+    'a fractional position': canonical.replace('"position":"41"', '"position":"4.1"'),
     'not JSON': canonical.slice(0, -1),
   };
   for (const [what, variant] of Object.entries(variants)) {
