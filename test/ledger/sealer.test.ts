@@ -3,6 +3,7 @@ import t from 'tap';
 import { openCheckpoint } from '../../src/ledger/checkpoint.js';
 import { eventLeafBytes, eventLeafBytesFast } from '../../src/ledger/eventLeaf.js';
 import { equalBytes } from '../../src/ledger/hashes.js';
+import { referenceConsistencyProof, referenceInclusionProof, rootFromLeafHashes } from '../../src/ledger/merkleReference.js';
 import { LedgerInconsistent, LedgerKeyMismatch } from '../../src/ledger/postgres/errors.js';
 import { LedgerReader } from '../../src/ledger/postgres/LedgerReader.js';
 import { PersonalDataVault } from '../../src/ledger/postgres/personalData.js';
@@ -74,6 +75,42 @@ t.test('sealed events verify: leaves, chains, checkpoints, inclusion and consist
     t.ok(equalBytes(eventLeafBytesFast(e, 'o', null), eventLeafBytes(e, 'o', null)));
   }
 });
+
+t.test('nodes below level 4 are not stored: roots and proofs fold them from leaves, equal to RFC 9162 taken literally', async (t) => {
+  const l = await openTestLedger();
+  t.teardown(l.close);
+  // Sealed in uneven batches, so nodes are completed across batch ends.
+  for (const n of [1, 6, 17, 3, 40]) {
+    await seed(l, n);
+    await sealCommitted(l.database, l.sealer);
+  }
+  const size = 67;
+  const levels = await sql<{ level: number; n: number }>`SELECT level, count(*)::int AS n FROM ledger_nodes GROUP BY level ORDER BY level`.execute(l.database.db);
+  t.same(levels.rows, [{ level: 4, n: 4 }, { level: 5, n: 2 }, { level: 6, n: 1 }], 'only levels ≥ 4 stored');
+  const leaves = (await sql<{ leaf_hash: Uint8Array }>`SELECT leaf_hash FROM ledger_leaves ORDER BY leaf_index`.execute(l.database.db)).rows.map((r) => new Uint8Array(r.leaf_hash));
+  t.equal(leaves.length, size);
+  const reader = new LedgerReader(l.database);
+  const wrong: string[] = [];
+  for (let n = 1; n <= size; n++) {
+    for (let m = 0; m < n; m++) {
+      const proof = await reader.inclusionProof(BigInt(m + 1), BigInt(n));
+      if (!sameHashes(proof.proof, referenceInclusionProof(m, leaves.slice(0, n)))) wrong.push(`inclusion ${m} in ${n}`);
+      if (m > 0 && !sameHashes(await reader.consistencyProof(BigInt(m), BigInt(n)), referenceConsistencyProof(m, leaves.slice(0, n)))) wrong.push(`consistency ${m} → ${n}`);
+    }
+  }
+  t.same(wrong.slice(0, 5), [], 'every inclusion and consistency proof of every size');
+  // The sealer's tree reloaded from storage (a fresh sealer) and a checkpoint's root.
+  const fresh = new Sealer(l.database, l.store, { key: l.key });
+  await seed(l, 2);
+  t.equal(await sealCommitted(l.database, fresh), BigInt(size + 2));
+  const all = (await sql<{ leaf_hash: Uint8Array }>`SELECT leaf_hash FROM ledger_leaves ORDER BY leaf_index`.execute(l.database.db)).rows.map((r) => new Uint8Array(r.leaf_hash));
+  t.ok(equalBytes((await fresh.checkpoint()).rootHash, rootFromLeafHashes(all)));
+  t.same(await verifyLedger(l.database), { ok: true, leaves: BigInt(size + 2), checkpoints: 1, unsealed: 0 });
+});
+
+function sameHashes(a: readonly Uint8Array[], b: readonly Uint8Array[]): boolean {
+  return a.length === b.length && a.every((h, i) => equalBytes(h, b[i]!));
+}
 
 t.test('a gap in positions (an aborted append): proofs and verify go by leaf index', async (t) => {
   const l = await openTestLedger();

@@ -12,7 +12,7 @@ import { rootFrom } from '../proofs.js';
 import { DEFAULT_RETRY, followWithRetry, pauseAfter, Pauses, type RetryPolicy } from '../../store/followWithRetry.js';
 import { LedgerInconsistent, LedgerKeyMismatch } from './errors.js';
 import type { LedgerKey } from './ledgerKey.js';
-import { fetchNodes, latestCheckpointRow, sealedHead, toBytes, type CheckpointRow, type Executor } from './ledgerRows.js';
+import { fetchNodes, latestCheckpointRow, LOWEST_STORED_LEVEL, sealedHead, toBytes, type CheckpointRow, type Executor } from './ledgerRows.js';
 
 export interface SealerOptions {
   key: LedgerKey;
@@ -250,7 +250,8 @@ export class Sealer {
   }
 
   /**
-   * Computes the batch's leaves on `range` and stores them with the perfect subtrees they complete,
+   * Computes the batch's leaves on `range` and stores them with the perfect subtrees they complete
+   * from LOWEST_STORED_LEVEL up (ledgerRows.ts: the lower ones are folded from leaves when read),
    * in one statement that inserts nothing unless the stored tree still has `range.size` leaves.
    * When stored, updates `prev` (the stream heads), the cached range and the last position.
    */
@@ -268,7 +269,7 @@ export class Sealer {
       leaves.hash.push(hash);
     }
     const appended = appendLeaves(range, leaves.hash);
-    const nodes = appended.completed;
+    const nodes = appended.completed.filter((n) => n.level >= LOWEST_STORED_LEVEL);
     const starts: number[] = [];
     const lengths: number[] = [];
     for (let start = 1, i = 0; i < leaves.bytes.length; start += lengths[i]!, i++) {

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import { nodeKey, type NodeId } from '../nodeId.js';
-import type { Hash } from '../hashes.js';
+import { nodeCoverage, nodeKey, type NodeId } from '../nodeId.js';
+import { nodeHash, type Hash } from '../hashes.js';
 
 // Executors are Kysely instances or transactions; tables are typed where queried.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -16,8 +16,18 @@ export function toBytes(v: Uint8Array): Uint8Array {
 }
 
 /**
- * Fetches perfect-subtree hashes in one call: level 0 from ledger_leaves, higher levels from
- * ledger_nodes. Returns a map keyed by `nodeKey`, the NodeSource the proof functions take.
+ * The lowest level of perfect subtree the sealer stores in ledger_nodes. Lower ones are folded
+ * from the (at most 8) leaves they cover whenever a root or proof needs one: storing them was 7 in
+ * 8 of the node rows, one more row per leaf, while a proof needs at most one per level (14 leaf
+ * hashes more to read, in the same call). Logs sealed before this stored them too; they are not read.
+ */
+export const LOWEST_STORED_LEVEL = 4;
+
+/**
+ * Fetches perfect-subtree hashes in one call: level 0 from ledger_leaves, levels from
+ * LOWEST_STORED_LEVEL from ledger_nodes, the levels between folded from their leaves. Returns a map
+ * keyed by `nodeKey`, the NodeSource the proof functions take (a node whose rows are missing is
+ * left out, and reading it fails with MissingNode).
  */
 export async function fetchNodes(db: Executor, ids: readonly NodeId[]): Promise<Map<string, Hash>> {
   if (ids.length === 0) return new Map();
@@ -54,8 +64,19 @@ interface ProofRow {
 export async function fetchLeafWithNodes(
   db: Executor, position: bigint | undefined, ids: readonly NodeId[],
 ): Promise<{ leaf: ProofLeafRow | undefined; nodes: Map<string, Hash> }> {
-  const leaves = ids.filter((id) => id.level === 0).map((id) => id.index.toString());
-  const inner = ids.filter((id) => id.level > 0);
+  const leafIndices = new Set<bigint>();
+  const folded: NodeId[] = [];
+  const inner: NodeId[] = [];
+  for (const id of ids) {
+    if (id.level === 0) leafIndices.add(id.index);
+    else if (id.level >= LOWEST_STORED_LEVEL) inner.push(id);
+    else {
+      folded.push(id);
+      const { begin, end } = nodeCoverage(id);
+      for (let i = begin; i < end; i++) leafIndices.add(i);
+    }
+  }
+  const leaves = [...leafIndices].map(String);
   const rows = (
     await sql<ProofRow>`
       SELECT level, idx, hash, global_position, stream_id FROM ledger_proof_rows(
@@ -72,7 +93,28 @@ export async function fetchLeafWithNodes(
       nodes.set(nodeKey({ level, index: toBigint(r.idx) }), toBytes(r.hash));
     }
   }
+  for (const id of folded) {
+    const hash = foldLeaves(nodes, id);
+    if (hash) nodes.set(nodeKey(id), hash);
+  }
   return { leaf, nodes };
+}
+
+/** The hash of perfect subtree `id` folded from its leaves' hashes in `nodes` (undefined if one is missing). */
+function foldLeaves(nodes: ReadonlyMap<string, Hash>, id: NodeId): Hash | undefined {
+  const { begin, end } = nodeCoverage(id);
+  let level: Hash[] = [];
+  for (let i = begin; i < end; i++) {
+    const hash = nodes.get(nodeKey({ level: 0, index: i }));
+    if (!hash) return undefined;
+    level.push(hash);
+  }
+  while (level.length > 1) {
+    const up: Hash[] = [];
+    for (let i = 0; i < level.length; i += 2) up.push(nodeHash(level[i]!, level[i + 1]!));
+    level = up;
+  }
+  return level[0];
 }
 
 /** The number of leaves sealed so far and the position of the last one. */
