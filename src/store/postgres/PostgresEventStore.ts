@@ -37,10 +37,13 @@ export interface PostgresEventStoreOptions {
 /**
  * The append, as SQL text with positional parameters: built once rather than through kysely's `sql`
  * template on every call, whose compilation cost ~7 µs of client CPU per append (measured), at a few
- * thousand appends a second on two shared cores.
+ * thousand appends a second on two shared cores. Prepared once per connection (a call of one
+ * function: the generic plan is the plan): sent unnamed, each append was parsed and planned again,
+ * and preparing it raised single-event appends from 8 writers by 11 % (A/B in one run, 3,263 →
+ * 3,614 events/s; 2,712 → 3,227 with the sealer running).
  */
-const APPEND_SQL = `SELECT next_version, positions FROM append_to_stream($1, $2,
-  $3::uuid[], $4::text[], $5::integer[], $6::text[], $7::text[], $8::timestamptz[], $9::text[])`;
+const APPEND_SQL = preparedStatement(`SELECT next_version, positions FROM append_to_stream($1, $2,
+  $3::uuid[], $4::text[], $5::integer[], $6::text[], $7::text[], $8::timestamptz[], $9::text[])`);
 
 /**
  * A page of committed events from $1 on, at most $2, and the head: the last position readers may
@@ -75,9 +78,9 @@ const READ_ALL_OF_TYPES_SQL = readAllSql(true);
  * which spares pg escaping each value into an array literal and PostgreSQL parsing it back (the data
  * is JSON, full of quotes to escape).
  */
-const APPEND_ONE_SQL = `SELECT next_version, positions FROM append_to_stream($1, $2,
+const APPEND_ONE_SQL = preparedStatement(`SELECT next_version, positions FROM append_to_stream($1, $2,
   ARRAY[$3::uuid], ARRAY[$4::text], ARRAY[$5::integer], ARRAY[$6::text], ARRAY[$7::text], ARRAY[$8::timestamptz],
-  $9::text[])`;
+  $9::text[])`);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_PAGE = 10_000;
