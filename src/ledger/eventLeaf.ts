@@ -35,6 +35,14 @@ export function eventLeafBytes(event: StoredEvent, origin: string, prev: Hash | 
 }
 
 /**
+ * The leaf bytes by canonicalizing the envelope only, never the splice: for checks that should not
+ * share the sealer's shortcut (the verifier's exact path, the inspection's recomputation).
+ */
+export function eventLeafBytesExact(event: StoredEvent, origin: string, prev: Hash | null): Uint8Array {
+  return leafBytes(eventLeafEnvelope(event, origin, prev));
+}
+
+/**
  * The canonical leaf text spliced around the stored data, when the splice is exactly what
  * `leafBytes` would give: the data text already canonical (the store writes RFC 8785, runtime.ts),
  * every other field one the envelope schema accepts and RFC 8785 writes as JSON.stringify does.

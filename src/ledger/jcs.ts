@@ -143,11 +143,18 @@ export function isCanonicalJsonText(text: string): boolean {
   } catch {
     return false;
   }
-  return stringifiesCanonically(value) && JSON.stringify(value) === text;
+  return stringifiesCanonically(value, 0) && JSON.stringify(value) === text;
 }
 
+/**
+ * Nesting beyond which isCanonicalJsonText answers false. Both spellings recurse, and their stack
+ * limits differ (JSON.stringify's ~4,000 levels; canonicalize's moves with the JIT, 1,700 to over
+ * 10,000): below this bound neither can overflow, so the splice and the exact path never disagree.
+ */
+const MAX_CHECKED_DEPTH = 100;
+
 /** A parsed value whose JSON.stringify is its RFC 8785 text (see isCanonicalJsonText). */
-function stringifiesCanonically(value: unknown): boolean {
+function stringifiesCanonically(value: unknown, depth: number): boolean {
   switch (typeof value) {
     case 'string':
       return isJcsString(value);
@@ -155,14 +162,15 @@ function stringifiesCanonically(value: unknown): boolean {
       return !Number.isInteger(value) || Number.isSafeInteger(value);
     case 'object': {
       if (value === null) return true;
+      if (depth >= MAX_CHECKED_DEPTH) return false;
       if (Array.isArray(value)) {
-        for (const item of value) if (!stringifiesCanonically(item)) return false;
+        for (const item of value) if (!stringifiesCanonically(item, depth + 1)) return false;
         return true;
       }
       let last: string | undefined;
       for (const key of Object.keys(value)) {
         if ((last !== undefined && !(last < key)) || !isJcsString(key)) return false;
-        if (!stringifiesCanonically((value as Record<string, unknown>)[key])) return false;
+        if (!stringifiesCanonically((value as Record<string, unknown>)[key], depth + 1)) return false;
         last = key;
       }
       return true;

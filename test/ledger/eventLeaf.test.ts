@@ -187,3 +187,18 @@ t.test('an ordinary event is spliced', async (t) => {
   t.equal(canonicalLeafText(spaced, 'diaban.example/log', prev), undefined);
   t.same(Buffer.from(eventLeafBytes(spaced, 'diaban.example/log', prev)), Buffer.from(text!, 'utf8'));
 });
+
+t.test('deeply nested data takes the exact path: the splice neither overflows the stack nor answers where canonicalize could not', async (t) => {
+  for (const depth of [101, 5_000, 50_000]) {
+    const text = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    t.equal(isCanonicalJsonText(text), false, `${depth} levels`);
+  }
+  t.equal(isCanonicalJsonText(`${'['.repeat(100)}${']'.repeat(100)}`), true, '100 levels are checked');
+  const nested = JSON.parse(`${'{"a":'.repeat(150)}1${'}'.repeat(150)}`) as unknown;
+  const event = storedEvent({
+    position: 1n, streamId: 's', streamVersion: 1n, eventId: 'e', type: 'T', schemaVersion: 1,
+    occurredAt: new Date(0), recordedAt: new Date(0), actor: null, rawData: canonicalize(nested),
+  });
+  t.equal(canonicalLeafText(event, 'o', null), undefined);
+  t.same(Buffer.from(eventLeafBytes(event, 'o', null)), Buffer.from(leafBytes(eventLeafEnvelope(event, 'o', null))));
+});

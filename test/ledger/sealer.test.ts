@@ -318,11 +318,12 @@ t.test('instants before 1970 and before year 1000 verify (the database spells th
 t.test('the log refuses to sign a checkpoint the stored tree does not extend', async (t) => {
   const l = await openTestLedger();
   t.teardown(l.close);
-  await seed(l, 4);
+  await seed(l, 16);
   await sealCommitted(l.database, l.sealer);
   await l.sealer.checkpoint();
   await tamper(l, `UPDATE ledger_leaves SET leaf_hash = decode(repeat('11', 32), 'hex') WHERE leaf_index = 0`);
-  await tamper(l, `UPDATE ledger_nodes SET hash = decode(repeat('22', 32), 'hex') WHERE level = 2 AND idx = 0`);
+  // The signed root of 16 leaves is the stored node (4, 0); the lower levels are folded from leaves.
+  await tamper(l, `UPDATE ledger_nodes SET hash = decode(repeat('22', 32), 'hex') WHERE level = 4 AND idx = 0`);
   await seed(l, 1);
   // A fresh sealer reloads the tree from storage (no cache hides the change).
   const fresh = new Sealer(l.database, l.store, { key: l.key });

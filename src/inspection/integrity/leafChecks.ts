@@ -1,5 +1,5 @@
 import { encodeBase64 } from '../../ledger/encoding.js';
-import { eventLeafBytes } from '../../ledger/eventLeaf.js';
+import { eventLeafBytesExact } from '../../ledger/eventLeaf.js';
 import { equalBytes, leafHash } from '../../ledger/hashes.js';
 import { parseLeafBytes } from '../../ledger/leafEnvelope.js';
 import type { LeafRecord } from '../../ledger/postgres/LedgerReader.js';
@@ -25,7 +25,7 @@ export function leafMatchCheck(stream: readonly SealedEvent[], judged: ReadonlyS
     count++;
     const prev = i === 0 ? null : (stream[i - 1]?.leaf?.leafHash ?? null);
     if (!leaf) return bad.push(`position ${event.globalPosition} is not sealed`);
-    const bytes = eventLeafBytes(event, origin, prev);
+    const bytes = eventLeafBytesExact(event, origin, prev);
     if (!equalBytes(leafHash(leaf.leafBytes), leaf.leafHash)) bad.push(`position ${event.globalPosition}: the stored leaf bytes do not hash to the stored leaf hash`);
     else if (!equalBytes(leafHash(bytes), leaf.leafHash)) bad.push(`position ${event.globalPosition} (${event.type}): the stored event no longer gives its sealed leaf; it was changed after sealing`);
     return undefined;

@@ -3,7 +3,7 @@ import type { Database } from '../../db/Database.js';
 import { eventColumns, toStoredEvent, type EventRow } from '../../store/postgres/eventRow.js';
 import { openCheckpoint } from '../checkpoint.js';
 import { CompactRangeBuilder, emptyCompactRange, rootOf, type CompactRange } from '../compactRange.js';
-import { eventLeafBytes, eventLeafBytesFast } from '../eventLeaf.js';
+import { eventLeafBytesExact, eventLeafBytesFast } from '../eventLeaf.js';
 import { equalBytes, leafHash, sha256Base64OfText, type Hash } from '../hashes.js';
 import { noteVerifier, type NoteVerifier } from '../signedNote.js';
 import { verifyConsistency } from '../verifyProofs.js';
@@ -253,7 +253,7 @@ async function diagnoseLeaf(
 function sameLeaf(row: EventRow, origin: string, prev: Hash | null, bytes: Uint8Array): boolean {
   try {
     const event = toStoredEvent(row);
-    return equalBytes(eventLeafBytesFast(event, origin, prev), bytes) || equalBytes(eventLeafBytes(event, origin, prev), bytes);
+    return equalBytes(eventLeafBytesFast(event, origin, prev), bytes) || equalBytes(eventLeafBytesExact(event, origin, prev), bytes);
   } catch {
     return false;
   }
