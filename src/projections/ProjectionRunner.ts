@@ -4,7 +4,7 @@ import type { Database } from '../db/Database.js';
 import type { Logger } from '../logger.js';
 import type { EventStore, StoredEvent, Subscription } from '../store/EventStore.js';
 import type { Executor, ProjectedEvent, Projection, TableNames } from './Projection.js';
-import { DEFAULT_RETRY, followWithRetry, Pauses, type RetryPolicy } from '../store/followWithRetry.js';
+import { DEFAULT_RETRY, FollowerLifecycle, followWithRetry, Pauses, type RetryPolicy } from '../store/followWithRetry.js';
 import { PageFeed } from './PageFeed.js';
 import { physicalTables } from './tableNames.js';
 
@@ -61,6 +61,8 @@ export class ProjectionRunner {
   #stopping = false;
   /** The builds pausing before they follow the store again (stop() wakes them). */
   readonly #pauses = new Pauses();
+  /** start() and stop() one at a time, and one follower per build at most. */
+  readonly #lifecycle = new FollowerLifecycle();
 
   constructor(
     private readonly database: Database,
@@ -109,17 +111,21 @@ export class ProjectionRunner {
    * after a pause that doubles up to `retry.maxMs`, until stopped: a read model must not stay behind
    * until the process is restarted. Each failure is logged; GET /v1/projections shows the lag.
    */
-  async start(): Promise<void> {
-    await this.ensureBuilds();
-    this.#stopping = false;
-    for (const build of this.#builds.values()) this.#supervisors.push(this.#follow(build));
+  start(): Promise<void> {
+    return this.#lifecycle.start(async () => {
+      await this.ensureBuilds();
+      this.#stopping = false;
+      for (const build of this.#builds.values()) this.#supervisors.push(this.#follow(build));
+    });
   }
 
-  async stop(): Promise<void> {
-    this.#stopping = true;
-    this.#pauses.wakeAll();
-    await Promise.all([...this.#live.values()].map((s) => s.stop()));
-    await Promise.all(this.#supervisors.splice(0));
+  stop(): Promise<void> {
+    return this.#lifecycle.stop(async () => {
+      this.#stopping = true;
+      this.#pauses.wakeAll();
+      await Promise.all([...this.#live.values()].map((s) => s.stop()));
+      await Promise.all(this.#supervisors.splice(0));
+    });
   }
 
   #follow(build: Build): Promise<void> {

@@ -75,3 +75,37 @@ export class Pauses {
     for (const wake of [...this.#pausing]) wake();
   }
 }
+
+/**
+ * The start() and stop() of a live follower, taken one at a time in call order. A start() while a
+ * stop() is pending waits for it: the stopping follower, waking from a pause to find its flag
+ * cleared, would otherwise follow on beside the new one. A start() of a running follower does
+ * nothing: a second follower would be one stop() cannot reach.
+ */
+export class FollowerLifecycle {
+  #turn: Promise<unknown> = Promise.resolve();
+  #running = false;
+
+  /** Runs `begin` unless running already; running from when it succeeds. */
+  start(begin: () => Promise<void>): Promise<void> {
+    return this.#take(async () => {
+      if (this.#running) return;
+      await begin();
+      this.#running = true;
+    });
+  }
+
+  /** Runs `end` (also when not running: it must be harmless then); not running afterwards. */
+  stop(end: () => Promise<void>): Promise<void> {
+    return this.#take(async () => {
+      this.#running = false;
+      await end();
+    });
+  }
+
+  #take(step: () => Promise<void>): Promise<void> {
+    const run = this.#turn.then(step);
+    this.#turn = run.catch(() => undefined);
+    return run;
+  }
+}

@@ -162,3 +162,30 @@ t.test('a checkpoint that failed is tried again without waiting for more commits
   await until(async () => (await reader.latestCheckpoint())?.treeSize === 6n, 'the checkpoint of the six events');
   t.pass('checkpointed once the table took inserts again');
 });
+
+t.test('start() twice, and start() while stop() is pending, leave one live sealer that stop() stops', async (t) => {
+  const l = await openTestLedger();
+  t.teardown(l.close);
+  const sealer = new Sealer(l.database, l.store, { key: l.key, sealIntervalMs: 1, checkpointIntervalMs: 10 });
+  await Promise.all([sealer.start(), sealer.start()]);
+  await append(l, 3);
+  await sealer.sealPending();
+  // Stopped, started again before the stop finished, and stopped: nothing follows the store now.
+  const stopping = sealer.stop();
+  const starting = sealer.start();
+  await Promise.all([stopping, starting]);
+  await append(l, 2);
+  await settleSealing(l, 5n);
+  await sealer.stop();
+  const sealedThen = (await sealedHead(l.database.db)).size;
+  await append(l, 4);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  t.equal((await sealedHead(l.database.db)).size, sealedThen, 'nothing sealed after the last stop()');
+  t.equal(sealedThen, 5n);
+});
+
+/** Waits (bounded) until `size` leaves are sealed. */
+async function settleSealing(l: TestLedger, size: bigint): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while ((await sealedHead(l.database.db)).size < size && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+}

@@ -55,3 +55,29 @@ t.test('a live projection that fails starts again from its checkpoint, and stops
   await slow.stop();
   t.ok(Date.now() - started < 5_000, 'stop() does not wait out a pause of a minute');
 });
+
+t.test('start() twice, and start() while stop() is pending, leave one follower per build that stop() stops', async (t) => {
+  const h = await openProjectionHarness([evaluations]);
+  t.teardown(h.close);
+  const runner = new ProjectionRunner(h.database, h.store, [evaluations]);
+  const { ids, events } = buildWorld();
+  const evaluated = evaluationEvents(ids).events;
+  await h.given(...events);
+  const position = async () => BigInt((await sql<{ p: string }>`SELECT position::text AS p FROM projection_state WHERE name = 'evaluations' AND status = 'active'`.execute(h.database.db)).rows[0]!.p);
+  const reached = async (target: bigint) => {
+    const deadline = Date.now() + 10_000;
+    while ((await position()) < target && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    return position();
+  };
+  await Promise.all([runner.start(), runner.start()]);
+  // Following live (both starts' subscriptions would be open by now).
+  const first = await h.given(evaluated[0]!);
+  t.equal(await reached(first), first, 'followed live');
+  await Promise.all([runner.stop(), runner.start()]);
+  const second = await h.given(evaluated[1]!);
+  t.equal(await reached(second), second, 'followed live after the stop and start');
+  await runner.stop();
+  await h.given(...evaluated.slice(2));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  t.equal(await position(), second, 'nothing projected after the last stop()');
+});

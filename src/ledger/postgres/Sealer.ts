@@ -9,7 +9,7 @@ import { eventLeafBytes } from '../eventLeaf.js';
 import { equalBytes, leafHash, type Hash } from '../hashes.js';
 import { planRoot } from '../proofPlan.js';
 import { rootFrom } from '../proofs.js';
-import { DEFAULT_RETRY, followWithRetry, pauseAfter, Pauses, type RetryPolicy } from '../../store/followWithRetry.js';
+import { DEFAULT_RETRY, FollowerLifecycle, followWithRetry, pauseAfter, Pauses, type RetryPolicy } from '../../store/followWithRetry.js';
 import { LedgerInconsistent, LedgerKeyMismatch } from './errors.js';
 import type { LedgerKey } from './ledgerKey.js';
 import { fetchNodes, latestCheckpointRow, LOWEST_STORED_LEVEL, sealedHead, toBytes, type CheckpointRow, type Executor } from './ledgerRows.js';
@@ -111,6 +111,8 @@ export class Sealer {
   #following: Promise<void> = Promise.resolve();
   readonly #retry: RetryPolicy;
   readonly #pauses = new Pauses();
+  /** start() and stop() one at a time, and one follower at most. */
+  readonly #lifecycle = new FollowerLifecycle();
   #timer: NodeJS.Timeout | undefined;
   #pendingCheckpoint: Promise<unknown> = Promise.resolve();
   #lastCheckpointAt = 0;
@@ -354,7 +356,11 @@ export class Sealer {
    * the live sealer for good (a person must look: sealing on could only sign on top of it). A key
    * that is not the log's is refused before it starts (init).
    */
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    return this.#lifecycle.start(() => this.#start());
+  }
+
+  async #start(): Promise<void> {
     this.#stopped = false; // a stopped sealer starts again with what it remembers (checked before use)
     await this.init();
     this.#following = followWithRetry({
@@ -424,7 +430,11 @@ export class Sealer {
     }, wait);
   }
 
-  async stop(): Promise<void> {
+  stop(): Promise<void> {
+    return this.#lifecycle.stop(() => this.#stop());
+  }
+
+  async #stop(): Promise<void> {
     this.#stopped = true;
     this.#pauses.wakeAll();
     await this.#subscription?.stop();
