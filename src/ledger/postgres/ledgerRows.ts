@@ -18,8 +18,9 @@ export function toBytes(v: Uint8Array): Uint8Array {
 /**
  * The lowest level of perfect subtree the sealer stores in ledger_nodes. Lower ones are folded
  * from the (at most 8) leaves they cover whenever a root or proof needs one: storing them was 7 in
- * 8 of the node rows, one more row per leaf, while a proof needs at most one per level (14 leaf
- * hashes more to read, in the same call). Logs sealed before this stored them too; they are not read.
+ * 8 of the node rows, one more row per leaf, while a root or an inclusion proof needs at most one
+ * per level (14 leaf hashes more to read, in the same call; a consistency proof two). Logs sealed
+ * before this stored them too; they are not read.
  */
 export const LOWEST_STORED_LEVEL = 4;
 
