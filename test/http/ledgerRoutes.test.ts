@@ -7,6 +7,7 @@ import { parseLeafBytes } from '../../src/ledger/leafEnvelope.js';
 import { noteVerifier } from '../../src/ledger/signedNote.js';
 import { verifyConsistency, verifyInclusion } from '../../src/ledger/verifyProofs.js';
 import { openTestApp } from '../helpers/testApp.js';
+import { settle } from '../helpers/settle.js';
 import { testEvent } from '../helpers/testLedger.js';
 
 const bytes = (b64: string): Uint8Array => decodeBase64(b64) as Uint8Array;
@@ -28,6 +29,8 @@ t.test('ledger routes: auth, checkpoints, leaves, proofs that verify against the
 
   // 2. The first checkpoint is signed on demand when none exists yet.
   for (let i = 0; i < 5; i++) await store.appendToStream(`s-${i % 2}`, [testEvent('VisitLogged', { i })]);
+  // Sealing reads what readers see, which another test file's open transaction can hold back.
+  await settle(store);
   const first = await get('/v1/ledger/checkpoint');
   t.equal(first.statusCode, 200);
   t.match(first.headers['content-type'], /^text\/plain; charset=utf-8/);
@@ -38,6 +41,7 @@ t.test('ledger routes: auth, checkpoints, leaves, proofs that verify against the
 
   // 3. Admin-only on-demand checkpoint after more events.
   for (let i = 5; i < 12; i++) await store.appendToStream(`s-${i % 3}`, [testEvent('VisitLogged', { i })]);
+  await settle(store);
   t.equal((await app.inject({ method: 'POST', url: '/v1/ledger/checkpoint', headers: viewer })).json().code, 'FORBIDDEN');
   const posted = await app.inject({ method: 'POST', url: '/v1/ledger/checkpoint', headers: admin });
   t.equal(posted.statusCode, 200);
