@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { unitCode, uuid } from '#events/common.js';
 import type { Actor } from '../domain/actor.js';
 import type { Database } from '../db/Database.js';
+import { preparedStatement } from '../db/preparedStatements.js';
 import { TokenRole } from './roles.js';
 import { generateTokenSecret, hashTokenSecret, looksLikeToken } from './tokenSecret.js';
 
@@ -106,17 +107,27 @@ export class TokenStore {
     return rows.map(toRow);
   }
 
-  /** The actor a live token speaks for, or null. The actor's userId is the token id. */
+  /**
+   * The actor a live token speaks for, or null. The actor's userId is the token id. Every request
+   * asks this, so the statement is prepared once per connection (a lookup by the unique hash: the
+   * generic plan is the plan); sent unnamed, parsing and planning it cost the database more than
+   * running it (0.16 ms a request in a statement log of the dashboards).
+   */
   async actorFor(token: string): Promise<Actor | null> {
     if (!looksLikeToken(token)) return null;
-    const row = await this.db
+    const query = this.db
       .selectFrom('api_tokens')
       .select(columns)
       .where('token_hash', '=', hashTokenSecret(token))
       .where('revoked_at', 'is', null)
-      .executeTakeFirst();
+      .compile();
+    this.#actorSql ??= preparedStatement(query.sql);
+    const row = (await this.db.executeQuery(query)).rows[0];
     return row === undefined ? null : toActor(toRow(row));
   }
+
+  /** The text of actorFor's statement, registered as a prepared statement on first use. */
+  #actorSql: string | undefined;
 }
 
 const columns = ['id', 'role', 'cadre_id', 'unit_code', 'agency_id', 'province_code', 'label', 'created_at', 'revoked_at'] as const;

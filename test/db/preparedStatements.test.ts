@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { CompiledQuery, sql } from 'kysely';
+import { TokenStore } from '../../src/auth/TokenStore.js';
 import t from 'tap';
 import { preparedStatement, preparedStatementName } from '../../src/db/preparedStatements.js';
 import { canonicalize } from '../../src/ledger/jcs.js';
@@ -21,6 +23,14 @@ t.test('registered texts run as named statements, prepared once per connection; 
   t.teardown(() => store.close());
   await store.readAll({ limit: 10 });
   await store.readAll({ limit: 10, types: ['VisitLogged'] });
+  // So are an append and the token lookup every request makes.
+  await store.appendToStream('prepared-statements-test', [{
+    eventId: randomUUID(), type: 'VisitLogged', schemaVersion: 1, data: { n: 1 },
+    metadata: { actor: 'test', role: 'admin', correlationId: null, causationId: null, requestId: null }, occurredAt: new Date(),
+  }]);
+  const tokens = new TokenStore(database);
+  const { token } = await tokens.create({ role: 'admin', label: 'prepared-statements test' });
+  t.equal((await tokens.actorFor(token))?.role, 'admin');
   const prepared = await sql<{ name: string; statement: string }>`
     SELECT name, statement FROM pg_prepared_statements WHERE name LIKE 'diaban\\_%'`.execute(db);
   const names = prepared.rows.map((r) => r.name);
@@ -29,4 +39,6 @@ t.test('registered texts run as named statements, prepared once per connection; 
   t.notOk(prepared.rows.some((r) => r.statement === UNREGISTERED), 'the other one is not');
   t.equal(prepared.rows.filter((r) => r.statement.includes('FROM events e, horizon h')).length, 1, 'readAll without types, not with');
   t.equal(preparedStatementName(UNREGISTERED), undefined);
+  t.equal(prepared.rows.filter((r) => r.statement.includes('append_to_stream(')).length, 1, 'the append');
+  t.equal(prepared.rows.filter((r) => r.statement.includes('"api_tokens"') && r.statement.includes('"token_hash" =')).length, 1, 'the token lookup');
 });
