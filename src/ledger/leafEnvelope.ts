@@ -66,7 +66,7 @@ const EnvelopeFields = LeafEnvelope.extend({ data: z.unknown() });
 /**
  * Whether LeafEnvelope accepts these fields (all but `data`), by the schema's own rules without
  * running it: the sealer's fast path (eventLeaf.ts) asks this for every leaf, and parsing with
- * the schema cost as much as the rest of the leaf. test/ledger/leafEnvelope.test.ts holds the two
+ * the schema cost as much as the rest of the leaf. test/ledger/eventLeaf.test.ts holds the two
  * to the same answers.
  */
 export function acceptsEnvelopeFields(f: Omit<LeafEnvelope, 'data'>): boolean {
