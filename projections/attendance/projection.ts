@@ -1,7 +1,7 @@
 import type { ApplyOptions, Executor, ProjectedEvent, Projection, TableNames } from '#src/projections/Projection.js';
 import { cadreYearsTableDdl, recountAllCadreYears, recountCadreYears } from './cadreYears.js';
 import { applyContextEvents, contextEventTypes, contextTableDdl } from './context.js';
-import { visitEventTypes, visitsTableDdl } from './visits.js';
+import { visitEventTypes, visitsQueryIndexesDdl, visitsTableDdl } from './visits.js';
 import { applyVisitEvents } from './visitBatch.js';
 
 type Tables = 'attendance_visits' | 'attendance_cadre_years' | 'attendance_context';
@@ -17,6 +17,7 @@ export const attendance: Projection<Tables> = {
   version: 2,
   eventTypes: [...visitEventTypes, ...contextEventTypes],
   tables: { attendance_visits: visitsTableDdl, attendance_cadre_years: cadreYearsTableDdl, attendance_context: contextTableDdl },
+  queryIndexes: { attendance_visits: visitsQueryIndexesDdl },
   async apply(trx: Executor, events: readonly ProjectedEvent[], tables: TableNames<Tables>, options?: ApplyOptions) {
     const touched = await applyVisitEvents(trx, tables.attendance_visits, await applyContextEvents(trx, tables.attendance_context, events));
     if (!options?.deferDerived) await recountCadreYears(trx, tables.attendance_visits, tables.attendance_cadre_years, touched);

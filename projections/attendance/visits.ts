@@ -27,9 +27,16 @@ export function visitsTableDdl(t: string): string {
       amendments  integer NOT NULL DEFAULT 0,
       position    bigint  NOT NULL
     );
-    CREATE INDEX ${t}_cadre ON ${t} (cadre_id, start_date);
-    CREATE INDEX ${t}_dates ON ${t} (start_date, end_date);
+    -- A batch reads the visits of the reports it amends (visitBatch.ts).
     CREATE INDEX ${t}_report ON ${t} (report_id);
+  `;
+}
+
+/** What the queries and the recounts read by (Projection.queryIndexes). */
+export function visitsQueryIndexesDdl(t: string): string {
+  return `
+    CREATE INDEX IF NOT EXISTS ${t}_cadre ON ${t} (cadre_id, start_date);
+    CREATE INDEX IF NOT EXISTS ${t}_dates ON ${t} (start_date, end_date);
   `;
 }
 

@@ -42,16 +42,21 @@ export const recommendations: Projection<Tables> = {
         position     bigint NOT NULL,
         raised_province_code text
       );
-      CREATE INDEX ${t}_agency ON ${t} (agency_id, status);
-      CREATE INDEX ${t}_raised ON ${t} (raised_on, recommendation_id);
-      CREATE INDEX ${t}_unit ON ${t} (unit_code);
-      CREATE INDEX ${t}_cadre ON ${t} (cadre_id);
-      CREATE INDEX ${t}_open_due ON ${t} (due_date) WHERE status IN ('raised', 'forwarded');
-      CREATE INDEX ${t}_answered ON ${t} (answered_on) WHERE answered_on IS NOT NULL;
     `,
     recommendations_groups: groupsTableDdl,
     recommendations_days: recommendationDaysDdl,
     recommendations_context: contextTableDdl,
+  },
+  // A batch reads its items by id (items.ts); everything else reads by these.
+  queryIndexes: {
+    recommendations_items: (t) => `
+      CREATE INDEX IF NOT EXISTS ${t}_agency ON ${t} (agency_id, status);
+      CREATE INDEX IF NOT EXISTS ${t}_raised ON ${t} (raised_on, recommendation_id);
+      CREATE INDEX IF NOT EXISTS ${t}_unit ON ${t} (unit_code);
+      CREATE INDEX IF NOT EXISTS ${t}_cadre ON ${t} (cadre_id);
+      CREATE INDEX IF NOT EXISTS ${t}_open_due ON ${t} (due_date) WHERE status IN ('raised', 'forwarded');
+      CREATE INDEX IF NOT EXISTS ${t}_answered ON ${t} (answered_on) WHERE answered_on IS NOT NULL;
+    `,
   },
   async apply(trx: Executor, events: readonly ProjectedEvent[], tables: TableNames<Tables>, options?: ApplyOptions) {
     const applied = await applyItems(trx, tables.recommendations_items, await applyContextEvents(trx, tables.recommendations_context, events));

@@ -1,7 +1,7 @@
 import type { ApplyOptions, Executor, ProjectedEvent, Projection, TableNames } from '#src/projections/Projection.js';
 import { applyContextEvents, contextEventTypes, contextTableDdl } from '../attendance/context.js';
 import { applyVisitEvents } from '../attendance/visitBatch.js';
-import { visitEventTypes, visitsTableDdl } from '../attendance/visits.js';
+import { visitEventTypes, visitsQueryIndexesDdl, visitsTableDdl } from '../attendance/visits.js';
 import { dueTableDdl, recountDue, staleByContext } from './due.js';
 import { ratesTableDdl, recountRates } from './rates.js';
 import { recountSummary, summaryCadresDdl, summaryDaysDdl, summaryDueDdl, type SummaryTables } from './summaryCounts.js';
@@ -27,6 +27,7 @@ export const reports: Projection<Tables> = {
     reports_summary_days: summaryDaysDdl, reports_summary_due: summaryDueDdl, reports_summary_cadres: summaryCadresDdl,
     reports_rates: ratesTableDdl,
   },
+  queryIndexes: { reports_visits: visitsQueryIndexesDdl },
   async apply(trx: Executor, events: readonly ProjectedEvent[], tables: TableNames<Tables>, options?: ApplyOptions) {
     const fieldwork = await applyContextEvents(trx, tables.reports_context, events);
     const touched = await applyVisitEvents(trx, tables.reports_visits, fieldwork);

@@ -100,8 +100,12 @@ export class ProjectionRunner {
     const hasActive = existing.some((b) => b.status === 'active');
     await sql`INSERT INTO projection_state (name, version, generation, status)
               VALUES (${projection.name}, ${projection.version}, ${generation}, ${hasActive ? 'building' : 'active'})`.execute(trx);
-    // The first build of a read model serves queries while it fills (nothing older to show).
-    if (!hasActive) await pointViews(trx, projection, tables);
+    // The first build of a read model serves queries while it fills (nothing older to show); any
+    // other gets the indexes only queries read when promoted (Projection.queryIndexes).
+    if (!hasActive) {
+      await createQueryIndexes(trx, projection, tables);
+      await pointViews(trx, projection, tables);
+    }
     return { projection, generation, tables };
   }
 
@@ -313,8 +317,12 @@ export class ProjectionRunner {
     const isOwn = (b: BuildState) => b.version === projection.version && b.generation === generation;
     const previous = builds.filter((b) => b.status !== 'retired' && !isOwn(b));
     const own = builds.find(isOwn);
-    // While building, batches left the derived tables alone (ApplyOptions.deferDerived).
-    if (own?.status === 'building') await projection.recountDerived?.(trx, tables);
+    // While building, the tables were filled without the indexes only queries read, and batches left
+    // the derived tables alone (ApplyOptions.deferDerived).
+    if (own?.status === 'building') {
+      await createQueryIndexes(trx, projection, tables);
+      await projection.recountDerived?.(trx, tables);
+    }
     await sql`UPDATE projection_state SET status = 'retired', updated_at = now()
               WHERE name = ${projection.name} AND NOT (version = ${projection.version} AND generation = ${generation}) AND status <> 'retired'`.execute(trx);
     await sql`UPDATE projection_state SET status = 'active', promoted_at = now(), updated_at = now()
@@ -412,6 +420,13 @@ async function visibleHead(db: Executor): Promise<bigint> {
                      WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
                      ORDER BY global_position DESC LIMIT 1), 0) AS p`.execute(db);
   return BigInt(rows.rows[0]?.p ?? 0);
+}
+
+async function createQueryIndexes(trx: Executor, projection: Projection, tables: TableNames): Promise<void> {
+  for (const [logical, ddl] of Object.entries(projection.queryIndexes ?? {}) as [string, ((p: string) => string) | undefined][]) {
+    if (ddl === undefined) continue;
+    for (const statement of splitStatements(ddl(tables[logical]!))) await sql.raw(statement).execute(trx);
+  }
 }
 
 async function pointViews(trx: Executor, projection: Projection, tables: TableNames): Promise<void> {
