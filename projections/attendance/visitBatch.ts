@@ -76,12 +76,6 @@ async function applyOnce(trx: Executor, t: string, events: readonly ProjectedEve
   }
   for (const e of events) {
     const position = e.position.toString();
-    const change = (touched: Touched | undefined, apply: (row: Row) => void): void => {
-      if (touched === undefined) return;
-      apply(touched.row);
-      touched.row.position = position;
-      touched.dirty = true;
-    };
     switch (e.type) {
       case 'VisitLogged': {
         const { visitId, cadreId, unitCode, startDate, endDate, activities } = e.data;
@@ -94,24 +88,24 @@ async function applyOnce(trx: Executor, t: string, events: readonly ProjectedEve
       }
       case 'VisitConfirmed':
       case 'VisitDisputeResolved':
-        change(visits.get(key(e.data.visitId)), (r) => { r.status = 'confirmed'; });
+        change(visits.get(key(e.data.visitId)), position, (r) => { r.status = 'confirmed'; });
         break;
       case 'VisitDisputed':
-        change(visits.get(key(e.data.visitId)), (r) => { r.status = 'disputed'; });
+        change(visits.get(key(e.data.visitId)), position, (r) => { r.status = 'disputed'; });
         break;
       case 'VisitCancelled':
-        change(visits.get(key(e.data.visitId)), (r) => { r.status = 'cancelled'; });
+        change(visits.get(key(e.data.visitId)), position, (r) => { r.status = 'cancelled'; });
         break;
       case 'ReportFiled': {
         const touched = visits.get(key(e.data.visitId));
         if (touched === undefined || touched.row.report_id !== null) break;
         const { reportId } = e.data;
-        change(touched, (r) => { r.report_id = reportId; r.filed_on = todayInVietnam(e.occurredAt.toISOString()); });
+        change(touched, position, (r) => { r.report_id = reportId; r.filed_on = todayInVietnam(e.occurredAt.toISOString()); });
         byReport.set(key(reportId), [...(byReport.get(key(reportId)) ?? []), touched]);
         break;
       }
       case 'ReportAmended':
-        for (const touched of byReport.get(key(e.data.reportId)) ?? []) change(touched, (r) => { r.amendments += 1; });
+        for (const touched of byReport.get(key(e.data.reportId)) ?? []) change(touched, position, (r) => { r.amendments += 1; });
         break;
       default:
         break;
@@ -120,6 +114,18 @@ async function applyOnce(trx: Executor, t: string, events: readonly ProjectedEve
   const existing = await writeBack(trx, t, [...visits.values()]);
   const touched = [...visits.values()].filter((v) => v.dirty).map(({ row }) => ({ visitId: row.visit_id, cadreId: row.cadre_id, startDate: row.start_date, endDate: row.end_date }));
   return { touched, existing };
+}
+
+/**
+ * An event's change to a row it found, marked as the row's last change. At module level, not a
+ * closure per event: tsx names every function bound to a name where it is created (esbuild's
+ * keepNames), a property definition per event of a rebuild.
+ */
+function change(touched: Touched | undefined, position: string, apply: (row: Row) => void): void {
+  if (touched === undefined) return;
+  apply(touched.row);
+  touched.row.position = position;
+  touched.dirty = true;
 }
 
 function loggedIn(events: readonly ProjectedEvent[]): Set<string> {

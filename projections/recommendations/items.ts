@@ -84,16 +84,17 @@ const dated = (i: Item & { raised_province_code: string | null }) => ({
   recommendation_id: i.recommendation_id, unit_code: i.unit_code, raised_on: i.raised_on, answered_on: i.answered_on, raised_province_code: i.raised_province_code,
 });
 
+/** An event's change to an item it found (at module level: see visitBatch.ts's `change`). */
+function change(touched: Touched | undefined, position: string, set: (item: Item) => void): void {
+  if (touched === undefined) return;
+  set(touched.item);
+  touched.item.position = position;
+  touched.dirty = true;
+}
+
 function apply(items: Map<string, Touched>, e: ProjectedEvent): void {
   const on = todayInVietnam(e.occurredAt.toISOString());
   const position = e.position.toString();
-  const change = (id: string, set: (item: Item) => void): void => {
-    const touched = items.get(id);
-    if (touched === undefined) return;
-    set(touched.item);
-    touched.item.position = position;
-    touched.dirty = true;
-  };
   switch (e.type) {
     case 'RecommendationRaised': {
       const { recommendationId, cadreId, unitCode, visitId, reportId } = e.data;
@@ -105,13 +106,13 @@ function apply(items: Map<string, Touched>, e: ProjectedEvent): void {
       return;
     }
     case 'RecommendationForwarded':
-      return change(e.data.recommendationId, (i) => { i.status = 'forwarded'; i.agency_id = e.data.agencyId; i.due_date = e.data.dueDate; });
+      return change(items.get(e.data.recommendationId), position, (i) => { i.status = 'forwarded'; i.agency_id = e.data.agencyId; i.due_date = e.data.dueDate; });
     case 'RecommendationAnswered':
-      return change(e.data.recommendationId, (i) => { i.status = 'answered'; i.answered_on = on; });
+      return change(items.get(e.data.recommendationId), position, (i) => { i.status = 'answered'; i.answered_on = on; });
     case 'RecommendationClosed':
-      return change(e.data.recommendationId, (i) => { i.status = 'closed'; i.closed_on = on; i.outcome = e.data.outcome; });
+      return change(items.get(e.data.recommendationId), position, (i) => { i.status = 'closed'; i.closed_on = on; i.outcome = e.data.outcome; });
     case 'RecommendationReopened':
-      return change(e.data.recommendationId, (i) => { i.status = i.agency_id === null ? 'raised' : 'forwarded'; i.closed_on = null; i.outcome = null; });
+      return change(items.get(e.data.recommendationId), position, (i) => { i.status = i.agency_id === null ? 'raised' : 'forwarded'; i.closed_on = null; i.outcome = null; });
     default:
       return;
   }
