@@ -82,17 +82,21 @@ function dueRowOf(ctx: Context, v: VisitColumns): DueRow {
   const agencyUnit = agencyId === null ? null : agencyUnitOf(ctx, agencyId);
   const partyCellDates: IsoDate[] = [];
   for (const a of v.activities) if (a.kind === 'party-cell-meeting') partyCellDates.push(a.date);
+  const provinceCode = provinceOf(ctx, v.unit_code, v.end_date);
+  const ancestors = ancestorsOf(ctx, v.unit_code, v.end_date);
+  // Half the visits are one day long: their first day is their last (a full recount places 250,000).
+  const oneDay = v.start_date === v.end_date;
   return {
     visit_id: v.visit_id, cadre_id: v.cadre_id, unit_code: v.unit_code, start_date: v.start_date, end_date: v.end_date,
     status: v.status, report_id: v.report_id, filed_on: v.filed_on, amendments: v.amendments,
     agency_id: agencyId,
-    province_code: provinceOf(ctx, v.unit_code, v.end_date),
+    province_code: provinceCode,
     agency_province_code: agencyUnit === null ? null : provinceOf(ctx, agencyUnit, v.end_date),
-    ancestors: ancestorsOf(ctx, v.unit_code, v.end_date),
+    ancestors,
     due_date: dueDateOf(ctx, { cadreId: v.cadre_id, endDate: v.end_date, unitCode: v.unit_code }),
-    start_province_code: provinceOf(ctx, v.unit_code, v.start_date),
-    start_agency_id: postingOf(ctx, v.cadre_id, v.start_date)?.agencyId ?? null,
-    start_ancestors: ancestorsOf(ctx, v.unit_code, v.start_date),
+    start_province_code: oneDay ? provinceCode : provinceOf(ctx, v.unit_code, v.start_date),
+    start_agency_id: oneDay ? agencyId : postingOf(ctx, v.cadre_id, v.start_date)?.agencyId ?? null,
+    start_ancestors: oneDay ? ancestors : ancestorsOf(ctx, v.unit_code, v.start_date),
     party_cell_dates: partyCellDates,
   };
 }
