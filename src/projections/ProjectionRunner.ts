@@ -302,7 +302,9 @@ export class ProjectionRunner {
     if (options.relaxedCommit && state.status === 'building') await sql`SET LOCAL synchronous_commit = off`.execute(trx);
     const fresh = events.filter((e) => e.position > state.position);
     if (fresh.length > 0) await projection.apply(trx, fresh, tables, { deferDerived: state.status === 'building' });
+    // changed_position: the last batch with events of the build's types (readModelStamp.ts).
     await sql`UPDATE projection_state SET position = ${scannedTo.toString()}, updated_at = now()
+                ${fresh.length > 0 ? sql`, changed_position = ${scannedTo.toString()}` : sql``}
               WHERE name = ${projection.name} AND version = ${projection.version} AND generation = ${generation}`.execute(trx);
     const promoted = state.status === 'building' && scannedTo >= (await visibleHead(trx)) && (await this.#promote(trx, build));
     return { from: state.position, promoted };

@@ -6,10 +6,14 @@ import { unitsUnder } from '#projections/unitLineage/queries.js';
 import { actorOf } from '../../../auth/authenticate.js';
 import { todayInVietnam } from '../../../domain/time.js';
 import { ApiError } from '../../../errors/ApiError.js';
+import { answerCacheOf } from '../../../projections/AnswerCache.js';
 import { waitForPosition } from '../../../projections/waitForPosition.js';
 import type { AppServices } from '../../AppServices.js';
 import { AtDate, MinPosition, Paging, ProvinceCode } from './querySchemas.js';
 import { narrowUnits, readScope } from './scope.js';
+
+/** The read models coverage is read from. */
+const COVERAGE_READ_MODELS = ['assignment-history', 'unit-lineage'];
 
 const Query = z.object({ province: ProvinceCode.optional(), at: AtDate.optional(), ...Paging, ...MinPosition }).strict();
 
@@ -43,14 +47,18 @@ export const coverageRoutes =
       },
       async (request) => {
         const q = request.query;
-        await waitForPosition(services, q.minPosition === undefined ? undefined : BigInt(q.minPosition), ['assignment-history', 'unit-lineage'], services.minPositionTimeoutMs);
+        await waitForPosition(services, q.minPosition === undefined ? undefined : BigInt(q.minPosition), COVERAGE_READ_MODELS, services.minPositionTimeoutMs);
         const scope = await readScope(services, actorOf(request));
         if (scope.kind === 'cadre') throw new ApiError('FORBIDDEN', 'coverage is for organizers, inspectors and committees');
         const at = q.at ?? todayInVietnam(services.now().toISOString());
         const db = services.database.db;
-        const within = narrowUnits(scope, q.province ? await unitsUnder(db, q.province, at) : undefined);
-        const query = { at, ...(within ? { within } : {}), limit: q.limit, offset: q.offset };
-        return { at, ...(await coverageOn(db, query)), limit: q.limit, offset: q.offset };
+        // Kept while assignments and units stay as they were (AnswerCache): visits do not touch them.
+        const coverage = await answerCacheOf(services.database).answer(db, COVERAGE_READ_MODELS,
+          JSON.stringify(['coverage', scope, q.province ?? null, at, q.limit, q.offset]), async () => {
+            const within = narrowUnits(scope, q.province ? await unitsUnder(db, q.province, at) : undefined);
+            return coverageOn(db, { at, ...(within ? { within } : {}), limit: q.limit, offset: q.offset });
+          });
+        return { at, ...coverage, limit: q.limit, offset: q.offset };
       },
     );
   };

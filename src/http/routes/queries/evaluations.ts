@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { rating, year } from '#events/common.js';
 import { queryEvaluations } from '#projections/evaluations/queries.js';
+import { answerCacheOf } from '../../../projections/AnswerCache.js';
 import type { AppServices } from '../../AppServices.js';
 import { DashboardRoles, dashboardRequest } from './attendance.js';
 import { MinPosition, Paging, ProvinceCode } from './querySchemas.js';
@@ -45,9 +46,10 @@ export const evaluationRoutes =
       async (request) => {
         const q = request.query;
         const { scope } = await dashboardRequest(services, request, ['evaluations'], q.minPosition);
-        const answer = await queryEvaluations(services.database.db, {
-          scope, limit: q.limit, offset: q.offset, ...(q.year ? { year: q.year } : {}), ...(q.province ? { provinceCode: q.province } : {}),
-        });
+        const query = { scope, limit: q.limit, offset: q.offset, ...(q.year ? { year: q.year } : {}), ...(q.province ? { provinceCode: q.province } : {}) };
+        // Kept while the evaluations read model stays as it was (AnswerCache): visits do not touch it.
+        const answer = await answerCacheOf(services.database).answer(services.database.db, ['evaluations'],
+          JSON.stringify(['evaluations', query]), () => queryEvaluations(services.database.db, query));
         return { ...answer, limit: q.limit, offset: q.offset };
       },
     );

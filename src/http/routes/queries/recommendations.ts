@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { uuid } from '#events/common.js';
 import { queryRecommendations } from '#projections/recommendations/queries.js';
+import { answerCacheOf } from '../../../projections/AnswerCache.js';
 import type { AppServices } from '../../AppServices.js';
 import { DashboardRoles, dashboardRequest } from './attendance.js';
 import { MinPosition, Paging, ProvinceCode } from './querySchemas.js';
@@ -43,10 +44,13 @@ export const recommendationRoutes =
       async (request) => {
         const q = request.query;
         const { scope, today } = await dashboardRequest(services, request, ['recommendations'], q.minPosition);
-        const answer = await queryRecommendations(services.database.db, {
+        const query = {
           scope, today, limit: q.limit, offset: q.offset,
           ...(q.province ? { provinceCode: q.province } : {}), ...(q.agency ? { agencyId: q.agency } : {}), ...(q.status ? { status: q.status } : {}),
-        });
+        };
+        // Kept while the recommendations read model stays as it was (AnswerCache): visits do not touch it.
+        const answer = await answerCacheOf(services.database).answer(services.database.db, ['recommendations'],
+          JSON.stringify(['recommendations', query]), () => queryRecommendations(services.database.db, query));
         return { ...answer, limit: q.limit, offset: q.offset };
       },
     );
