@@ -21,6 +21,8 @@ export interface Latency {
   max: number;
   requests: number;
   rps: number;
+  /** The warm-up answer of each query, in ms: the first of the run, worked out rather than kept (AnswerCache). */
+  warmUp: number[];
 }
 
 /** A route under CONNECTIONS connections, and alone (one connection: one user's wait, no queue). */
@@ -124,10 +126,13 @@ async function measureAfterWrite(url: string, token: string, route: string, quer
 async function measure(url: string, token: string, route: string, queries: readonly string[], seconds: number, connections: number): Promise<Latency> {
   const path = (q: string) => `/v1/dashboard/${route}${q}`;
   const headers = { authorization: `Bearer ${token}` };
+  const warmUp: number[] = [];
   for (const q of queries) {
+    const start = performance.now();
     const answer = await fetch(url + path(q), { headers });
     if (answer.status !== 200) throw new Error(`GET ${path(q)} answered ${answer.status}: ${await answer.text()}`);
     await answer.arrayBuffer();
+    warmUp.push(performance.now() - start);
   }
   progress(`  autocannon ${route} (${connections} connection${connections > 1 ? 's' : ''}, ${seconds} s)`);
   const result = await autocannon({
@@ -141,5 +146,5 @@ async function measure(url: string, token: string, route: string, queries: reado
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
     throw new Error(`${route}: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`);
   }
-  return { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, requests: result.requests.total, rps: result.requests.average };
+  return { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, requests: result.requests.total, rps: result.requests.average, warmUp };
 }
