@@ -40,9 +40,15 @@ export function dueTableDdl(t: string): string {
       start_ancestors      text[]  NOT NULL,
       party_cell_dates     date[]  NOT NULL
     );
-    CREATE INDEX ${t}_end ON ${t} (end_date);
+    -- A period's visits (summary/queries.ts: ending on or after its first day, starting by its
+    -- last, the second checked in the index). No index leads with start_date: with one, the
+    -- planner served the dashboard's page (a year of last days in start order) by walking every
+    -- visit in start order from the first and filtering on the year, taking the year's rows to be
+    -- spread evenly over it, when they are all at its end: 200 ms instead of 0.3 for the current
+    -- year of the 1M-event bench, once the table held as many dead rows as live ones (as live
+    -- recounts, which delete and insert again, leave it between vacuums). reportsPagePlan.test.ts.
+    CREATE INDEX ${t}_end_start ON ${t} (end_date, start_date);
     CREATE INDEX ${t}_cadre ON ${t} (cadre_id, end_date);
-    CREATE INDEX ${t}_start ON ${t} (start_date);
     -- The dashboard's page: a year of last days in start order.
     CREATE INDEX ${t}_year_start ON ${t} ((extract(year FROM end_date)::int), start_date, visit_id);
     CREATE INDEX ${t}_agency ON ${t} (agency_id, end_date);

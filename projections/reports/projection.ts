@@ -16,11 +16,12 @@ type Tables = 'reports_visits' | 'reports_due' | 'reports_context' | 'reports_su
  * and the agency and provinces of its last day, worked out from the context kept here and
  * recounted when the visit or that context moves (due.ts). Version 2 added `reports_due`; version 3
  * its first-day columns, the province summary's counts per day (summaryCounts.ts) and the rates
- * per cadre and agency (rates.ts).
+ * per cadre and agency (rates.ts); version 4 one index of the due rows by period in place of the
+ * two by first and by last day (due.ts says why).
  */
 export const reports: Projection<Tables> = {
   name: 'reports',
-  version: 3,
+  version: 4,
   eventTypes: [...visitEventTypes, ...contextEventTypes],
   tables: {
     reports_visits: visitsTableDdl, reports_due: dueTableDdl, reports_context: contextTableDdl,
