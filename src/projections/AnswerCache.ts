@@ -8,9 +8,11 @@ const MAX_ANSWERS = 256;
  * Dashboard answers kept under the stamp of the read models they are read from (readModelStamp):
  * asked again with the same parameters while those read models did not change, the answer is the
  * one worked out before. The stamp is read before the answer, so a kept answer is never older than
- * its stamp. For read models that change rarely against how often they are read: coverage
- * (assignments and units), recommendations, evaluations, which the visits logged all day do not
- * touch. Answers are shared between requests: callers must not change them.
+ * its stamp. For read models read more often than they change: coverage (assignments and
+ * units), recommendations, evaluations, which the visits logged all day do not touch; attendance
+ * and reports, which every visit moves, between visits (a province logs a few hundred a day; its
+ * dashboards are read again in the minutes between). Answers are shared between requests:
+ * callers must not change them.
  */
 export class AnswerCache {
   readonly #answers = new Map<string, unknown>();

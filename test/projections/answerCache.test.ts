@@ -3,6 +3,9 @@ import t from 'tap';
 import { attendance } from '../../projections/attendance/projection.js';
 import { evaluations } from '../../projections/evaluations/projection.js';
 import { queryEvaluations } from '../../projections/evaluations/queries.js';
+import { queryAttendance } from '../../projections/attendance/queries.js';
+import { reports } from '../../projections/reports/projection.js';
+import { queryReports } from '../../projections/reports/queries.js';
 import { AnswerCache } from '../../src/projections/AnswerCache.js';
 import { readModelStamp } from '../../src/projections/readModelStamp.js';
 import { openProjectionHarness } from '../helpers/projectionHarness.js';
@@ -56,4 +59,39 @@ t.test('answers are kept until the read models they are read from change', async
   await ask(['evaluations', 'no-such-read-model']);
   await ask(['evaluations', 'no-such-read-model']);
   t.equal(computed, 5, 'a read model without an active build: never kept');
+});
+
+// Attendance and reports are kept too, between visits: a visit changes them, so the next answer
+// is worked out again, and is the fresh one.
+t.test('attendance and reports answers are worked out again after a visit', async (t) => {
+  const h = await openProjectionHarness([attendance, reports]);
+  t.teardown(h.close);
+  const { ids, events } = buildWorld();
+  await h.given(...events);
+  await h.project();
+  const db = h.database.db;
+  const cache = new AnswerCache();
+  let computed = 0;
+  const query = { scope: { kind: 'all' } as const, limit: 100, offset: 0, year: 2024, today: '2024-12-31' };
+  const askAttendance = () => cache.answer(db, ['attendance'], JSON.stringify(['attendance', query]), () => {
+    computed += 1;
+    return queryAttendance(db, query);
+  });
+  const askReports = () => cache.answer(db, ['reports'], JSON.stringify(['reports', query]), () => {
+    computed += 1;
+    return queryReports(db, query);
+  });
+  const [attendanceBefore, reportsBefore] = [await askAttendance(), await askReports()];
+  t.equal(await askAttendance(), attendanceBefore, 'attendance asked again: kept');
+  t.equal(await askReports(), reportsBefore, 'reports asked again: kept');
+  t.equal(computed, 2);
+
+  await h.given(lateVisit(ids));
+  await h.project();
+  const [attendanceAfter, reportsAfter] = [await askAttendance(), await askReports()];
+  t.equal(computed, 4, 'after a visit: both worked out again');
+  t.same(attendanceAfter, await queryAttendance(db, query), 'attendance: the fresh answer');
+  t.same(reportsAfter, await queryReports(db, query), 'reports: the fresh answer');
+  t.not(JSON.stringify(attendanceAfter), JSON.stringify(attendanceBefore), 'which counts the visit');
+  t.equal(reportsAfter.total, reportsBefore.total + 1, 'one visit more in the reports');
 });

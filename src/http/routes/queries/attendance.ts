@@ -7,6 +7,7 @@ import { scopeOf, type DashboardScope } from '#projections/attendance/scope.js';
 import { actorOf } from '../../../auth/authenticate.js';
 import { todayInVietnam, yearOf } from '../../../domain/time.js';
 import { ApiError } from '../../../errors/ApiError.js';
+import { answerCacheOf } from '../../../projections/AnswerCache.js';
 import { waitForPosition } from '../../../projections/waitForPosition.js';
 import type { AppServices } from '../../AppServices.js';
 import { MinPosition, Paging, ProvinceCode } from './querySchemas.js';
@@ -67,10 +68,13 @@ export const attendanceRoutes =
       async (request) => {
         const q = request.query;
         const { scope, today } = await dashboardRequest(services, request, ['attendance'], q.minPosition);
-        const answer = await queryAttendance(services.database.db, {
+        const query = {
           year: q.year ?? yearOf(today), scope, today, limit: q.limit, offset: q.offset,
           ...(q.province ? { provinceCode: q.province } : {}), ...(q.agency ? { agencyId: q.agency } : {}), ...(q.cadre ? { cadreId: q.cadre } : {}),
-        });
+        };
+        // Kept until the attendance read model next changes (AnswerCache): a visit moves it.
+        const answer = await answerCacheOf(services.database).answer(services.database.db, ['attendance'],
+          JSON.stringify(['attendance', query]), () => queryAttendance(services.database.db, query));
         return { ...answer, limit: q.limit, offset: q.offset };
       },
     );

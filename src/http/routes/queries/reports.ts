@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { year } from '#events/common.js';
 import { queryReports } from '#projections/reports/queries.js';
 import { yearOf } from '../../../domain/time.js';
+import { answerCacheOf } from '../../../projections/AnswerCache.js';
 import type { AppServices } from '../../AppServices.js';
 import { DashboardRoles, dashboardRequest } from './attendance.js';
 import { MinPosition, Paging, ProvinceCode } from './querySchemas.js';
@@ -45,9 +46,10 @@ export const reportRoutes =
       async (request) => {
         const q = request.query;
         const { scope, today } = await dashboardRequest(services, request, ['reports'], q.minPosition);
-        const answer = await queryReports(services.database.db, {
-          year: q.year ?? yearOf(today), scope, today, limit: q.limit, offset: q.offset, ...(q.province ? { provinceCode: q.province } : {}),
-        });
+        const query = { year: q.year ?? yearOf(today), scope, today, limit: q.limit, offset: q.offset, ...(q.province ? { provinceCode: q.province } : {}) };
+        // Kept until the reports read model next changes (AnswerCache): a visit or report event moves it.
+        const answer = await answerCacheOf(services.database).answer(services.database.db, ['reports'],
+          JSON.stringify(['reports', query]), () => queryReports(services.database.db, query));
         return { ...answer, limit: q.limit, offset: q.offset };
       },
     );
