@@ -4,7 +4,7 @@ import { applyVisitEvents } from '../attendance/visitBatch.js';
 import { visitEventTypes, visitsQueryIndexesDdl, visitsTableDdl } from '../attendance/visits.js';
 import { dueTableDdl, recountDue, staleByContext } from './due.js';
 import { ratesTableDdl, recountRates } from './rates.js';
-import { recountSummary, summaryCadresDdl, summaryDaysDdl, summaryDueDdl, type SummaryTables } from './summaryCounts.js';
+import { recountSummary, SummaryMoves, summaryCadresDdl, summaryDaysDdl, summaryDueDdl, type SummaryTables } from './summaryCounts.js';
 import { loadContextIn } from '../attendance/contextQueries.js';
 import { withIndexesDeferred } from '#src/projections/indexesDeferred.js';
 
@@ -36,15 +36,18 @@ export const reports: Projection<Tables> = {
     if (options?.deferDerived || (touched.length === 0 && !changedContext)) return;
     const ctx = await loadContextIn(trx, tables.reports_context);
     const stale = changedContext ? staleByContext(ctx, events) : { all: false, cadreIds: new Set<string>() };
+    const moves = new SummaryMoves();
     const change = await recountDue(trx, ctx, { visits: tables.reports_visits, due: tables.reports_due },
-      stale.all ? 'all' : { visitIds: touched.map((v) => v.visitId), cadreIds: [...stale.cadreIds] });
-    await recountSummary(trx, summaryTables(tables), change);
+      stale.all ? 'all' : { visitIds: touched.map((v) => v.visitId), cadreIds: [...stale.cadreIds] }, (rows) => moves.move(rows, 1));
+    await recountSummary(trx, summaryTables(tables), change, moves);
     await recountRates(trx, { due: tables.reports_due, rates: tables.reports_rates }, change);
   },
   async recountDerived(trx: Executor, tables: TableNames<Tables>) {
     const ctx = await loadContextIn(trx, tables.reports_context);
-    await withIndexesDeferred(trx, tables.reports_due, () => recountDue(trx, ctx, { visits: tables.reports_visits, due: tables.reports_due }, 'all'));
-    await recountSummary(trx, summaryTables(tables), 'all');
+    const moves = new SummaryMoves();
+    await withIndexesDeferred(trx, tables.reports_due,
+      () => recountDue(trx, ctx, { visits: tables.reports_visits, due: tables.reports_due }, 'all', (rows) => moves.move(rows, 1)));
+    await recountSummary(trx, summaryTables(tables), 'all', moves);
     await recountRates(trx, { due: tables.reports_due, rates: tables.reports_rates }, 'all');
   },
 };
