@@ -113,6 +113,16 @@ export function ancestorsOf(ctx: Context, code: string, date: IsoDate): readonly
   return memoIn(memoOn(ctx, 'ancestors', newMemo<readonly string[]>), code, date, () => chainOf(ctx, code, date));
 }
 
+/** How a caller finds a unit's chain on a date: ancestorsOf (kept) or chainOn (worked out each time). */
+export type ChainOf = (ctx: Context, code: string, date: IsoDate) => readonly string[];
+
+/**
+ * ancestorsOf without keeping the answer: for a caller whose units and dates rarely repeat (a
+ * recount of every visit: 252,000 visits on as many unit-days), where keeping each chain cost
+ * more than walking it.
+ */
+export const chainOn: ChainOf = (ctx, code, date) => chainOf(ctx, code, date);
+
 function chainOf(ctx: Context, code: string, date: IsoDate): string[] {
   const chain: string[] = [];
   for (let current: string | null | undefined = code; current && chain.length < 8; ) {
@@ -124,10 +134,16 @@ function chainOf(ctx: Context, code: string, date: IsoDate): string[] {
 }
 
 function ancestorAt(ctx: Context, code: string, date: IsoDate, level: 'province' | 'district'): string | null {
-  return ancestorsOf(ctx, code, date).find((c) => {
+  return levelIn(ctx, ancestorsOf(ctx, code, date), level);
+}
+
+/** The unit of `level` in a chain ancestorsOf answered (for a caller that has the chain already). */
+export function levelIn(ctx: Context, chain: readonly string[], level: 'province' | 'district'): string | null {
+  for (const c of chain) {
     const state = ctx.units.get(c);
-    return state?.status === 'established' && state.level === level;
-  }) ?? null;
+    if (state?.status === 'established' && state.level === level) return c;
+  }
+  return null;
 }
 
 export const provinceOf = (ctx: Context, code: string, date: IsoDate): string | null => ancestorAt(ctx, code, date, 'province');
@@ -183,6 +199,11 @@ function cached<T>(map: Map<string, T>, key: string, compute: () => T): T {
 
 /** Every assignment of a cadre, on every board (boards in fold order, each board's in its order). */
 export function assignmentsOf(ctx: Context, cadreId: string): Assignment[] {
+  return [...assignmentsKept(ctx, cadreId)];
+}
+
+/** assignmentsOf without the copy, for callers that only read it (kept with the context: never change it). */
+export function assignmentsKept(ctx: Context, cadreId: string): readonly Assignment[] {
   const byCadre = memoOn(ctx, 'assignments-by-cadre', () => {
     const index = new Map<string, Assignment[]>();
     for (const board of ctx.boards.values()) {
@@ -193,5 +214,10 @@ export function assignmentsOf(ctx: Context, cadreId: string): Assignment[] {
     }
     return index;
   });
-  return [...(byCadre.get(cadreId) ?? [])];
+  return byCadre.get(cadreId) ?? [];
+}
+
+/** The context's policies as a list, kept with it (policy/queries.policyFactFor takes a list). */
+export function policiesOf(ctx: Context): readonly PolicyState[] {
+  return memoOn(ctx, 'policy-list', () => [...ctx.policies.values()]);
 }

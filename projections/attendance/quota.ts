@@ -4,7 +4,7 @@ import { isInEffectOn, periodOf } from '#src/domain/board/queries.js';
 import type { Assignment } from '#src/domain/board/state.js';
 import { policyFactFor, requiredDays, termsOn } from '#src/domain/policy/queries.js';
 import { addDays, toEpochDay, yearPeriod } from '#src/domain/time.js';
-import { ancestorsOf, assignmentsOf, memoIn, memoOn, newMemo, postingOf, type Context } from './contextQueries.js';
+import { ancestorsOf, assignmentsKept, assignmentsOf, chainOn, memoIn, memoOn, newMemo, policiesOf, postingOf, type ChainOf, type Context } from './contextQueries.js';
 
 /**
  * Working days are Monday to Friday. Public holidays (Tết, 30/4, 2/9 …) and compensating days are
@@ -27,11 +27,11 @@ export interface PolicyInForce {
  * rule (policy/queries.policyFactFor: scope covers the committee or an ancestor, applies to the
  * cadre's level and position, the latest to take effect).
  */
-export function policyFor(ctx: Context, cadreId: string, committeeUnitCode: string, date: IsoDate): PolicyInForce | null {
+export function policyFor(ctx: Context, cadreId: string, committeeUnitCode: string, date: IsoDate, chain: ChainOf = ancestorsOf): PolicyInForce | null {
   const posting = postingOf(ctx, cadreId, date);
   if (posting === null) return null;
-  const committeeScope = ancestorsOf(ctx, committeeUnitCode, date);
-  const fact = policyFactFor([...ctx.policies.values()], { committeeScope, date, cadre: posting });
+  const committeeScope = chain(ctx, committeeUnitCode, date);
+  const fact = policyFactFor(policiesOf(ctx), { committeeScope, date, cadre: posting });
   const state = fact === null ? undefined : ctx.policies.get(fact.policyId);
   const terms = state === undefined ? null : termsOn(state, date);
   return fact === null || terms === null ? null : { policyId: fact.policyId, reference: fact.reference, terms };
@@ -43,10 +43,19 @@ export function policyOnDate(ctx: Context, cadreId: string, date: IsoDate, unitC
   return memoIn(memo, cadreId, `${date}/${unitCode ?? ''}`, () => computePolicyOnDate(ctx, cadreId, date, unitCode));
 }
 
-function computePolicyOnDate(ctx: Context, cadreId: string, date: IsoDate, unitCode?: string): PolicyInForce | null {
-  const active = assignmentsOf(ctx, cadreId).filter((a) => isInEffectOn(a, date));
+/**
+ * policyOnDate without keeping the answer, nor the committee's chain: for a caller whose cadres and
+ * dates rarely repeat (a recount of every visit), where keeping each answer cost more than working
+ * it out.
+ */
+export function policyOnDateUnkept(ctx: Context, cadreId: string, date: IsoDate, unitCode?: string): PolicyInForce | null {
+  return computePolicyOnDate(ctx, cadreId, date, unitCode, chainOn);
+}
+
+function computePolicyOnDate(ctx: Context, cadreId: string, date: IsoDate, unitCode?: string, chain: ChainOf = ancestorsOf): PolicyInForce | null {
+  const active = assignmentsKept(ctx, cadreId).filter((a) => isInEffectOn(a, date));
   const chosen = active.find((a) => a.unitCode === unitCode) ?? active[0];
-  return chosen === undefined ? null : policyFor(ctx, cadreId, chosen.committeeUnitCode, date);
+  return chosen === undefined ? null : policyFor(ctx, cadreId, chosen.committeeUnitCode, date, chain);
 }
 
 export interface Quota {

@@ -12,8 +12,8 @@ import type { VisitRow } from '../attendance/visits.js';
 export type ReportState = 'on-time' | 'late' | 'filed' | 'missing' | 'pending';
 
 /** The visit's report deadline: its last day plus the binding policy's reportDeadlineDays, if any. */
-export function dueDateOf(ctx: Context, visit: Pick<VisitRow, 'cadreId' | 'endDate' | 'unitCode'>): IsoDate | null {
-  const policy = policyOnDate(ctx, visit.cadreId, visit.endDate, visit.unitCode);
+export function dueDateOf(ctx: Context, visit: Pick<VisitRow, 'cadreId' | 'endDate' | 'unitCode'>, policyOn: typeof policyOnDate = policyOnDate): IsoDate | null {
+  const policy = policyOn(ctx, visit.cadreId, visit.endDate, visit.unitCode);
   return policy === null ? null : reportDueDate(policy.terms, visit.endDate);
 }
 
