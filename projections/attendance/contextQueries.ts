@@ -137,7 +137,7 @@ function ancestorAt(ctx: Context, code: string, date: IsoDate, level: 'province'
   return levelIn(ctx, ancestorsOf(ctx, code, date), level);
 }
 
-/** The unit of `level` in a chain ancestorsOf answered (for a caller that has the chain already). */
+/** The unit of `level` in a unit's chain (ancestorsOf, chainOn), for a caller that has the chain already. */
 export function levelIn(ctx: Context, chain: readonly string[], level: 'province' | 'district'): string | null {
   for (const c of chain) {
     const state = ctx.units.get(c);

@@ -14,9 +14,12 @@ export type Columns<R> = ReadonlyArray<readonly [keyof R & string, ColumnType]>;
  * build than the JSON. A column whose values are arrays per row travels as the text of each array
  * and is cast row by row.
  *
- * Every non-null value is quoted (a string "NULL" stays a string); null is NULL. Values must be of
- * the column's type as PostgreSQL spells it (dates as YYYY-MM-DD, uuids as text); a value that is
- * not is refused by PostgreSQL, not coerced here.
+ * Null (or a missing property) is NULL; every other value but an integer is quoted (a string
+ * "NULL" stays a string). Scalars are strings, numbers, bigints or booleans spelt as PostgreSQL
+ * reads the column's type (dates as YYYY-MM-DD, uuids as text): one it cannot read is refused by
+ * PostgreSQL. A jsonb value is any JSON value (a string is a JSON string). Anything else (an object
+ * in a scalar column, an element of a per-row array that is not a string, number or null) is
+ * refused here with a TypeError, not spelt as something else.
  */
 export function rowsFrom<R>(rows: readonly R[], columns: Columns<R>): RawBuilder<unknown> {
   const params = columns.map(([name, type]) => {
@@ -42,19 +45,30 @@ function element(value: unknown, type: ColumnType): string {
     case 'bigint':
       if (typeof value === 'number' && Number.isInteger(value)) return String(value);
       if (typeof value === 'bigint') return value.toString();
-      return quote(String(value));
+      return quote(scalar(value, type));
     case 'jsonb':
       return quote(JSON.stringify(value));
     case 'text[]':
     case 'date[]': {
-      if (!Array.isArray(value)) throw new TypeError(`a ${type} value must be an array`);
+      if (!Array.isArray(value)) throw new TypeError(`a ${type} value must be an array, not ${typeof value}`);
       const inner: string[] = new Array<string>(value.length);
-      for (let i = 0; i < value.length; i++) inner[i] = value[i] === null ? 'NULL' : quote(String(value[i]));
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (item !== null && typeof item !== 'string' && typeof item !== 'number') throw new TypeError(`an element of a ${type} value must be a string, a number or null, not ${typeof item}`);
+        inner[i] = item === null ? 'NULL' : quote(String(item));
+      }
       return quote(`{${inner.join(',')}}`);
     }
     default:
-      return quote(String(value));
+      return quote(scalar(value, type));
   }
+}
+
+/** A scalar's text; an object (or a function, a symbol) has none to give. */
+function scalar(value: unknown, type: ColumnType): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  throw new TypeError(`a ${type} value must be a string, a number, a bigint or a boolean, not ${typeof value}`);
 }
 
 const SPECIAL = /[\\"]/;

@@ -67,6 +67,14 @@ t.test('an empty set of rows is an empty set', async (t) => {
   t.equal(back.rows.length, 0);
 });
 
+t.test('a value it cannot spell is refused before anything is sent', async (t) => {
+  t.throws(() => rowsFrom([{ name: { a: 1 } }], [['name', 'text']]), TypeError, 'an object in a text column');
+  t.throws(() => rowsFrom([{ tags: ['a', undefined] }], [['tags', 'text[]']]), TypeError, 'undefined in an array');
+  t.throws(() => rowsFrom([{ tags: [['a', 'b']] }], [['tags', 'text[]']]), TypeError, 'an array in an array');
+  t.throws(() => rowsFrom([{ tags: 'a' }], [['tags', 'text[]']]), TypeError, 'a string where an array goes');
+  t.doesNotThrow(() => rowsFrom([{ doc: 'text' }, { doc: { a: [1] } }], [['doc', 'jsonb']]), 'any JSON value in a jsonb column');
+});
+
 t.test('a value that is not of its column type is refused by PostgreSQL', async (t) => {
   await t.rejects(sql`SELECT * FROM ${rowsFrom([{ id: 'not-a-uuid' }], [['id', 'uuid']])} AS r`.execute(db));
   await t.rejects(sql`SELECT * FROM ${rowsFrom([{ day: '2024-02-30' }], [['day', 'date']])} AS r`.execute(db));
