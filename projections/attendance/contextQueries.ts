@@ -121,7 +121,7 @@ export type ChainOf = (ctx: Context, code: string, date: IsoDate) => readonly st
  * recount of every visit: 252,000 visits on as many unit-days), where keeping each chain cost
  * more than walking it.
  */
-export const chainOn: ChainOf = (ctx, code, date) => chainOf(ctx, code, date);
+export const chainOn: ChainOf = chainOf;
 
 function chainOf(ctx: Context, code: string, date: IsoDate): string[] {
   const chain: string[] = [];
@@ -197,13 +197,11 @@ function cached<T>(map: Map<string, T>, key: string, compute: () => T): T {
   return value;
 }
 
-/** Every assignment of a cadre, on every board (boards in fold order, each board's in its order). */
-export function assignmentsOf(ctx: Context, cadreId: string): Assignment[] {
-  return [...assignmentsKept(ctx, cadreId)];
-}
-
-/** assignmentsOf without the copy, for callers that only read it (kept with the context: never change it). */
-export function assignmentsKept(ctx: Context, cadreId: string): readonly Assignment[] {
+/**
+ * Every assignment of a cadre, on every board (boards in fold order, each board's in its order).
+ * Kept with the context and shared: callers read it, never change it.
+ */
+export function assignmentsOf(ctx: Context, cadreId: string): readonly Assignment[] {
   const byCadre = memoOn(ctx, 'assignments-by-cadre', () => {
     const index = new Map<string, Assignment[]>();
     for (const board of ctx.boards.values()) {

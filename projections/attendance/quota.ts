@@ -4,7 +4,7 @@ import { isInEffectOn, periodOf } from '#src/domain/board/queries.js';
 import type { Assignment } from '#src/domain/board/state.js';
 import { policyFactFor, requiredDays, termsOn } from '#src/domain/policy/queries.js';
 import { addDays, toEpochDay, yearPeriod } from '#src/domain/time.js';
-import { ancestorsOf, assignmentsKept, assignmentsOf, chainOn, memoIn, memoOn, newMemo, policiesOf, postingOf, type ChainOf, type Context } from './contextQueries.js';
+import { ancestorsOf, assignmentsOf, chainOn, memoIn, memoOn, newMemo, policiesOf, postingOf, type ChainOf, type Context } from './contextQueries.js';
 
 /**
  * Working days are Monday to Friday. Public holidays (Tết, 30/4, 2/9 …) and compensating days are
@@ -53,7 +53,7 @@ export function policyOnDateUnkept(ctx: Context, cadreId: string, date: IsoDate,
 }
 
 function computePolicyOnDate(ctx: Context, cadreId: string, date: IsoDate, unitCode?: string, chain: ChainOf = ancestorsOf): PolicyInForce | null {
-  const active = assignmentsKept(ctx, cadreId).filter((a) => isInEffectOn(a, date));
+  const active = assignmentsOf(ctx, cadreId).filter((a) => isInEffectOn(a, date));
   const chosen = active.find((a) => a.unitCode === unitCode) ?? active[0];
   return chosen === undefined ? null : policyFor(ctx, cadreId, chosen.committeeUnitCode, date, chain);
 }

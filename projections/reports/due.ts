@@ -79,6 +79,7 @@ const DUE_COLUMNS: Columns<DueRow> = [
   ['agency_province_code', 'text'], ['ancestors', 'text[]'], ['due_date', 'date'], ['start_province_code', 'text'], ['start_agency_id', 'uuid'],
   ['start_ancestors', 'text[]'], ['party_cell_dates', 'date[]'],
 ];
+const DUE_NAMES = sql.raw(DUE_COLUMNS.map(([name]) => name).join(', '));
 
 interface DueRow extends PlacedVisit {
   visit_id: string;
@@ -95,7 +96,7 @@ interface DueRow extends PlacedVisit {
 /**
  * A visit placed in the context of its first and last days (named fields: no rest copy per row).
  * The chains and the policy worked out per visit are not kept with the context (the cadres'
- * assignment lists and the policy list are): a recount's unit-days and cadre-days rarely repeat,
+ * assignments and the policy list, read for every visit, are): a recount's unit-days and cadre-days rarely repeat,
  * and keeping them (memoOn) took more than half of its 3.3 s for 252,000 visits.
  */
 function dueRowOf(ctx: Context, v: VisitColumns): DueRow {
@@ -195,7 +196,7 @@ export async function recountDue(trx: Executor, ctx: Context, tables: { visits: 
   for (let i = 0; i < visits.rows.length; i += DUE_CHUNK) {
     const chunk = visits.rows.slice(i, i + DUE_CHUNK).map((v) => dueRowOf(ctx, v));
     if (which !== 'all') for (const row of chunk) rows.push(row);
-    const insert = sql`INSERT INTO ${sql.table(tables.due)} (${sql.raw(DUE_COLUMNS.map(([name]) => name).join(', '))})
+    const insert = sql`INSERT INTO ${sql.table(tables.due)} (${DUE_NAMES})
       SELECT * FROM ${rowsFrom(chunk, DUE_COLUMNS)} AS r`;
     written(chunk);
     await inserting;
