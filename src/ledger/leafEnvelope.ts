@@ -101,6 +101,28 @@ function nonEmpty(s: unknown): boolean {
   return typeof s === 'string' && s.length > 0;
 }
 
+/** The instants Date#toISOString spells as TIMESTAMP: years 0000 to 9999 (beyond, it writes ±YYYYYY). */
+const FIRST_INSTANT = Date.parse('0000-01-01T00:00:00.000Z');
+const LAST_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
+
+/**
+ * An envelope's counter from a number the store holds, or undefined where the envelope refuses it:
+ * the same answer as `counter(v.toString())`, without parsing the text back (the sealer's leaf path).
+ */
+export function counterText(v: bigint): string | undefined {
+  return typeof v === 'bigint' && v >= 0n && v <= INT63_MAX ? v.toString() : undefined;
+}
+
+/**
+ * An envelope's timestamp from a Date, or undefined where the envelope refuses it: the same answer
+ * as `timestamp(d.toISOString())` (toISOString of a valid Date is always a real instant, so
+ * only its year range needs checking), and undefined for an invalid Date, whose toISOString throws.
+ */
+export function instantText(d: Date): string | undefined {
+  const ms = d.getTime();
+  return ms >= FIRST_INSTANT && ms <= LAST_INSTANT ? d.toISOString() : undefined;
+}
+
 /** The leaf bytes: JCS of a valid envelope. A value JCS refuses throws LEDGER_UNREPRESENTABLE_VALUE with its path. */
 export function leafBytes(envelope: LeafEnvelope): Uint8Array {
   const bytes = canonicalBytes(envelope);
