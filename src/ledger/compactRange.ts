@@ -62,6 +62,13 @@ export function rootOf(range: CompactRange): Hash {
   return foldSubtree(range.hashes);
 }
 
+/** Perfect subtrees as parallel columns: level, index at that level, and base64 hash. */
+export interface CompletedNodes {
+  levels: number[];
+  indices: number[];
+  hashes: string[];
+}
+
 /**
  * A compact range grown in place from base64 leaf hashes, for a verifier rebuilding a whole log:
  * `appendLeaf` copies the range and allocates a BigInt and Buffers per step, which showed in
@@ -72,6 +79,17 @@ export class CompactRangeBuilder {
   #count = 0;
   /** Base64 of the perfect subtrees covering [0, count), largest first. */
   readonly #hashes: string[] = [];
+  readonly #keepFrom: number;
+  #completed: CompletedNodes = { levels: [], indices: [], hashes: [] };
+
+  /**
+   * @param keepFrom keep the perfect subtrees completed at this level and above, in the order
+   *   they complete, until `takeCompleted` (default: none), for a verifier to hold them to the
+   *   stored ones.
+   */
+  constructor(keepFrom = Number.POSITIVE_INFINITY) {
+    this.#keepFrom = keepFrom;
+  }
 
   /** Leaves appended so far. */
   get count(): number {
@@ -84,13 +102,28 @@ export class CompactRangeBuilder {
     if (this.#count >= Number.MAX_SAFE_INTEGER) throw new RangeError('compact range builder: more than 2^53 − 1 leaves');
     const hashes = this.#hashes;
     hashes.push(leafBase64);
-    // Every trailing 1-bit of the old count merges two subtrees of equal width.
+    // Every trailing 1-bit of the old count merges two subtrees of equal width: the one at `level`
+    // holding leaf `count`, whose index there is count ÷ 2^level rounded down.
+    let level = 0;
     for (let carry = this.#count; carry % 2 === 1; carry = (carry - 1) / 2) {
       const right = hashes.pop() as string;
       const left = hashes.pop() as string;
-      hashes.push(nodeHashBase64(left, right));
+      const node = nodeHashBase64(left, right);
+      hashes.push(node);
+      if (++level >= this.#keepFrom) {
+        this.#completed.levels.push(level);
+        this.#completed.indices.push(Math.floor(this.#count / 2 ** level));
+        this.#completed.hashes.push(node);
+      }
     }
     this.#count++;
+  }
+
+  /** The subtrees completed at `keepFrom` and above since the last call, in the order they completed. */
+  takeCompleted(): CompletedNodes {
+    const completed = this.#completed;
+    this.#completed = { levels: [], indices: [], hashes: [] };
+    return completed;
   }
 
   /** A snapshot of the current state. */

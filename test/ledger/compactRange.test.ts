@@ -62,6 +62,29 @@ t.test('the in-place builder gives the same range as appendLeaf at every size', 
   t.throws(() => odd.push('!'.repeat(44)), { code: 'LEDGER_INVALID_HASH' }, 'a merge refuses what does not decode to 32 bytes');
 });
 
+t.test('the builder keeps every perfect subtree from its level up, in the order they complete, each once', async (t) => {
+  for (const keepFrom of [1, 4]) {
+    const builder = new CompactRangeBuilder(keepFrom);
+    const kept: string[] = [];
+    const expected: string[] = [];
+    for (let n = 0; n < MAX; n++) {
+      builder.push(Buffer.from(leaves[n] as Hash).toString('base64'));
+      // Lower levels complete first when one leaf completes several.
+      expected.push(...completedBy(n).filter((k) => Number(k.split('/')[0]) >= keepFrom).sort((a, b) => Number(a.split('/')[0]) - Number(b.split('/')[0])));
+      if (n % 7 === 0 || n === MAX - 1) {
+        const c = builder.takeCompleted();
+        c.levels.forEach((level, i) => kept.push(`${level}/${c.indices[i]}=${Buffer.from(c.hashes[i]!, 'base64').toString('hex')}`));
+      }
+    }
+    t.same(kept, expected, `from level ${keepFrom}`);
+    t.ok(kept.length > 10, `${kept.length} kept`);
+    t.same(builder.takeCompleted(), { levels: [], indices: [], hashes: [] }, 'taken once');
+  }
+  const none = new CompactRangeBuilder();
+  for (let n = 0; n < 20; n++) none.push(Buffer.from(leaves[n] as Hash).toString('base64'));
+  t.same(none.takeCompleted().levels, [], 'none kept by default');
+});
+
 t.test('a range restored from stored nodes continues like the original', async (t) => {
   for (const size of [0, 1, 7, 8, 100, 255, 256, 299]) {
     const built = appendLeaves(emptyCompactRange, leaves.slice(0, size)).range;

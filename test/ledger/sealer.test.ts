@@ -176,6 +176,39 @@ t.test('tampering is detected and named', async (t) => {
   }
 });
 
+t.test('the stored tree nodes proofs are served from are held to the rebuilt tree', async (t) => {
+  // 70 leaves: level-4 nodes 0–3, level-5 nodes 0–1, level 6 node 0, all stored (LOWEST_STORED_LEVEL).
+  const cases: [string, string[], RegExp, { level: number; index: bigint } | undefined, string][] = [
+    ['a node changed', [`UPDATE ledger_nodes SET hash = decode(repeat('22', 32), 'hex') WHERE level = 4 AND idx = 2`], /level 4, index 2 \(leaf indices 32 to 47\) is not the hash/, { level: 4, index: 2n }, 'node'],
+    ['a node deleted', ['DELETE FROM ledger_nodes WHERE level = 5 AND idx = 1'], /level 5, index 1 \(leaf indices 32 to 63\) is missing/, { level: 5, index: 1n }, 'node'],
+    ['the top node changed', [`UPDATE ledger_nodes SET hash = sha256('x'::bytea) WHERE level = 6 AND idx = 0`], /level 6, index 0\b/, { level: 6, index: 0n }, 'node'],
+    // A node completed before a changed event is named first, and an event before a changed node.
+    ['a node, then an event', [`UPDATE ledger_nodes SET hash = sha256('x'::bytea) WHERE level = 4 AND idx = 0`, `UPDATE events SET data = replace(data, '"i":30', '"i":31') WHERE global_position = 31`], /level 4, index 0\b/, { level: 4, index: 0n }, 'node'],
+    ['an event, then a node', [`UPDATE ledger_nodes SET hash = sha256('x'::bytea) WHERE level = 4 AND idx = 1`, `UPDATE events SET data = replace(data, '"i":3', '"i":9') WHERE global_position = 4`], /position 4\b/, undefined, 'event'],
+  ];
+  for (const [name, statements, names, node, kind] of cases) {
+    await t.test(name, async (t) => {
+      const l = await openTestLedger();
+      t.teardown(l.close);
+      await seed(l, 70, 6);
+      await sealCommitted(l.database, l.sealer);
+      await l.sealer.checkpoint();
+      t.same(await verifyLedger(l.database), { ok: true, leaves: 70n, checkpoints: 1, unsealed: 0 }, 'verifies before');
+      for (const statement of statements) await tamper(l, statement);
+      const result = await verifyLedger(l.database);
+      t.equal(result.ok, false);
+      t.equal(result.failure?.kind, kind);
+      t.match(result.failure?.message, names);
+      t.same(result.failure?.node, node);
+      t.same((await verifyLedger(l.database, { pageSize: 3, readAhead: 3, nodeBatchSize: 1 })).failure, result.failure, 'the same in small pages, a node a statement');
+      t.same((await verifyLedger(l.database, { pageSize: 5, nodeBatchSize: 2 })).failure, result.failure, 'the same, two nodes a statement');
+      t.same((await verifyLedger(l.database, { pageSize: 1000 })).failure, result.failure, 'the same in one page');
+      const worker = workerOptions(l);
+      if (worker) t.same((await verifyLedger(l.database, { ...worker, pageSize: 7, nodeBatchSize: 1 })).failure, result.failure, 'the same with the hashing worker');
+    });
+  }
+});
+
 t.test('another spelling of the same stored data still verifies (the canonical leaf is unchanged)', async (t) => {
   const l = await openTestLedger();
   t.teardown(l.close);

@@ -11,8 +11,8 @@ export interface VerifyOptions {
 
 /**
  * `diaban verify`: the full check of verifyLedger (every leaf from stored event bytes, per-stream
- * chains, the rebuilt tree, every checkpoint's signature and root, consistency between consecutive
- * checkpoints). Seals and signs nothing. Returns the exit code: 0 verified, 1 naming the first failure.
+ * chains, the rebuilt tree and the stored nodes proofs are served from, every checkpoint's signature
+ * and root, consistency between consecutive checkpoints). Seals and signs nothing. Returns the exit code: 0 verified, 1 naming the first failure.
  */
 export async function verifyCommand(
   runtime: Pick<Runtime, 'database' | 'ledger'> & Partial<Pick<Runtime, 'config'>>,
@@ -40,7 +40,11 @@ export async function verifyCommand(
   }
   if (!result.ok) {
     const f = result.failure;
-    const where = f?.position !== undefined ? `position ${f.position}` : f?.treeSize !== undefined ? `checkpoint ${f.treeSize}` : 'the ledger';
+    const where =
+      f?.position !== undefined ? `position ${f.position}`
+      : f?.node !== undefined ? `tree node (level ${f.node.level}, index ${f.node.index})`
+      : f?.treeSize !== undefined ? `checkpoint ${f.treeSize}`
+      : 'the ledger';
     out(`FAILED at ${where}: ${f?.message ?? 'unknown failure'}`);
     return 1;
   }

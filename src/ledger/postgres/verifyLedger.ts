@@ -11,13 +11,16 @@ import { EventHashes } from './eventHashes.js';
 import { eventLeafText } from './eventLeafText.js';
 import { LedgerReader } from './LedgerReader.js';
 import { scanEvents, scanLeaves, type EventScanRow, type LeafScanRow } from './ledgerScan.js';
-import { toBigint, toBytes, type Executor } from './ledgerRows.js';
+import { LOWEST_STORED_LEVEL, toBigint, toBytes, type Executor } from './ledgerRows.js';
+import { StoredNodeCheck, type NodeMismatch } from './storedNodes.js';
 
 export interface VerifyFailure {
-  /** What broke: an event/leaf pair, a checkpoint, or the ledger's own bookkeeping. */
-  kind: 'event' | 'leaf' | 'checkpoint';
+  /** What broke: an event/leaf pair, a checkpoint, a stored tree node, or the ledger's own bookkeeping. */
+  kind: 'event' | 'leaf' | 'checkpoint' | 'node';
   position?: bigint;
   treeSize?: bigint;
+  /** The stored perfect subtree that is wrong or missing (kind 'node'). */
+  node?: { level: number; index: bigint };
   message: string;
 }
 
@@ -45,6 +48,8 @@ export interface VerifyOptions {
   connection?: { url: string; schema: string; appRole: string };
   /** Use the worker whenever `connection` is given (default: from 20,000 leaves on). */
   hashWorker?: boolean;
+  /** Stored tree nodes checked a statement (default 2,048; storedNodes.ts). */
+  nodeBatchSize?: number;
   /** Called for each leaf the hot path did not clear (it then goes down the exact path). */
   onExactPath?: (position: string) => void;
 }
@@ -60,9 +65,10 @@ interface StoredCheckpoint {
 
 /**
  * `diaban verify`: recomputes every leaf from the stored event, checks every per-stream chain (each
- * leaf embeds the previous leaf hash of its stream, recomputed here), rebuilds the tree, and checks
- * every stored checkpoint's signature and root, and the consistency proof served between
- * consecutive checkpoints. Stops at the first failure and names it.
+ * leaf embeds the previous leaf hash of its stream, recomputed here), rebuilds the tree and holds
+ * the stored nodes that proofs are served from to it (storedNodes.ts), and checks every stored
+ * checkpoint's signature and root, and the consistency proof served between consecutive
+ * checkpoints. Stops at the first failure, in leaf order, and names it.
  *
  * Events and leaves are read as two scans in numbered pages, each `readAhead` pages ahead
  * (ledgerScan.ts). Per leaf, the leaf text is spliced from the stored event and hashed once; it
@@ -89,9 +95,26 @@ export async function verifyLedger(database: Database, options: VerifyOptions = 
   const leaves = scanLeaves(db, paging);
   /** Each stream's newest leaf hash in base64: the next leaf's `prev`. */
   const chains = new Map<string, string>();
-  const tree = new CompactRangeBuilder();
+  // Keeps the perfect subtrees proofs are served from, to hold them to the stored ones.
+  const tree = new CompactRangeBuilder(LOWEST_STORED_LEVEL);
+  const nodes = new StoredNodeCheck(db, options.nodeBatchSize);
   const originJson = JSON.stringify(meta.origin);
   let lastPosition = '0';
+  /**
+   * A failure found at the leaf being checked, unless a stored node completed before it is wrong:
+   * that one comes first. Waits for every node answer still out.
+   */
+  const fail = async (failure: VerifyFailure): Promise<VerifyResult> => {
+    nodes.add(tree.takeCompleted());
+    const node = await nodes.all();
+    return result(node ? nodeFailure(node) : failure, BigInt(tree.count));
+  };
+  /** After a page: its nodes taken in, and any answer but the newest taken (one batch's answer in flight). */
+  const pageDone = async (): Promise<VerifyFailure | undefined> => {
+    nodes.add(tree.takeCompleted());
+    const node = await nodes.settled(1);
+    return node ? nodeFailure(node) : undefined;
+  };
 
   const empty = await checker.at(emptyCompactRange);
   if (empty) return result(empty);
@@ -107,16 +130,18 @@ export async function verifyLedger(database: Database, options: VerifyOptions = 
             options.onExactPath?.(leaf.global_position);
             const event = has ? hashes.current() : undefined;
             const failure = await checkLeafExactly(db, leaf, BigInt(tree.count), event, event ? (chains.get(event.stream_id) ?? null) : null, meta.origin);
-            if (failure) return result(failure, BigInt(tree.count));
+            if (failure) return fail(failure);
           }
           chains.set(leaf.stream_id, leaf.leaf_hash);
           tree.push(leaf.leaf_hash);
           lastPosition = leaf.global_position;
           if (tree.count === checker.dueAt) {
             const bad = await checker.at(tree.range());
-            if (bad) return result(bad, BigInt(tree.count));
+            if (bad) return fail(bad);
           }
         }
+        const node = await pageDone();
+        if (node) return result(node, BigInt(tree.count));
         options.onProgress?.(BigInt(tree.count), total);
       }
     } finally {
@@ -132,25 +157,42 @@ export async function verifyLedger(database: Database, options: VerifyOptions = 
       if (!leafMatches(leaf, event, tree.count, chains, originJson)) {
         options.onExactPath?.(leaf.global_position);
         const failure = await checkLeaf(db, leaf, BigInt(tree.count), event, chains, meta.origin, originJson);
-        if (failure) return result(failure, BigInt(tree.count));
+        if (failure) return fail(failure);
       }
       tree.push(leaf.leaf_hash);
       lastPosition = leaf.global_position;
       if (tree.count === checker.dueAt) {
         const bad = await checker.at(tree.range());
-        if (bad) return result(bad, BigInt(tree.count));
+        if (bad) return fail(bad);
       }
     }
+    const node = await pageDone();
+    if (node) return result(node, BigInt(tree.count));
     options.onProgress?.(BigInt(tree.count), total);
   }
   return finish();
 
   async function finish(): Promise<VerifyResult> {
     const size = BigInt(tree.count);
+    nodes.add(tree.takeCompleted());
+    const node = await nodes.all();
+    if (node) return result(nodeFailure(node), size);
     const beyond = checker.remaining();
     if (beyond !== undefined) return result({ kind: 'checkpoint', treeSize: beyond, message: `checkpoint ${beyond} is beyond the ${size} leaves` }, size);
     return result(undefined, size, await countEventsAfter(db, lastPosition));
   }
+}
+
+function nodeFailure(node: NodeMismatch): VerifyFailure {
+  const width = 1n << BigInt(node.level);
+  const first = node.index * width;
+  return {
+    kind: 'node',
+    node: { level: node.level, index: node.index },
+    message:
+      `the stored tree node at level ${node.level}, index ${node.index} (leaf indices ${first} to ${first + width - 1n}) ` +
+      `${node.missing ? 'is missing' : 'is not the hash of those leaves'}: proofs through it cannot verify`,
+  };
 }
 
 /** From this many leaves on, events are read and hashed on a worker thread when a connection is given. */
