@@ -163,6 +163,44 @@ t.test('a checkpoint that failed is tried again without waiting for more commits
   t.pass('checkpointed once the table took inserts again');
 });
 
+t.test('a refused checkpoint is logged once, not after every seal, and signing again is logged', async (t) => {
+  const l = await openTestLedger();
+  t.teardown(l.close);
+  await append(l, 16);
+  await l.sealer.sealPending();
+  await l.sealer.checkpoint();
+  // The stored tree no longer reproduces the signed root of 16 (its leaf and the node above it changed).
+  await tamper(
+    l.database,
+    `UPDATE ledger_leaves SET leaf_hash = decode(repeat('11', 32), 'hex') WHERE leaf_index = 0`,
+    `UPDATE ledger_nodes SET hash = decode(repeat('22', 32), 'hex') WHERE level = 4 AND idx = 0`,
+  );
+  const { log, errors } = capture();
+  const infos: string[] = [];
+  (log as { info: (o: unknown, msg: string) => void }).info = (_o, msg) => infos.push(msg);
+  let refusedAgain = 0;
+  (log as { debug: (o: unknown, msg: string) => void }).debug = (_o, msg) => { if (msg === 'checkpoint refused again') refusedAgain++; };
+  const sealer = new Sealer(l.database, l.store, { key: l.key, sealIntervalMs: 1, checkpointIntervalMs: 5, log });
+  await sealer.start();
+  t.teardown(() => sealer.stop());
+  for (let round = 1; round <= 4; round++) {
+    await append(l, 2);
+    await until(async () => (await sealedHead(l.database.db)).size === BigInt(16 + 2 * round) && refusedAgain >= round - 1, `round ${round} sealed and refused`);
+  }
+  t.same(errors.map((e) => e.msg), ['checkpoint refused'], 'one error for four refused rounds');
+  t.ok(refusedAgain >= 3, `the later refusals at debug level (${refusedAgain})`);
+  // Repaired (the stored rows put back as sealed): the next seal signs, and says so.
+  await sealer.stop();
+  await tamper(l.database, 'DELETE FROM ledger_nodes', 'DELETE FROM ledger_leaves');
+  await l.sealer.sealPending();
+  await sealer.start();
+  await append(l, 1);
+  const reader = new LedgerReader(l.database);
+  await until(async () => (await reader.latestCheckpoint())?.treeSize === 25n, 'a checkpoint after the repair');
+  await until(async () => infos.includes('checkpoint signed again after refusals'), 'the log line');
+  t.same(errors.map((e) => e.msg), ['checkpoint refused'], 'still one error');
+});
+
 t.test('start() twice, and start() while stop() is pending, leave one live sealer that stop() stops', async (t) => {
   const l = await openTestLedger();
   t.teardown(l.close);

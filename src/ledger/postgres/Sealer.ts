@@ -120,6 +120,8 @@ export class Sealer {
   #checkpointFailures = 0;
   /** Sealed since the last checkpoint started: another one is due. */
   #dirty = false;
+  /** Checkpoints refused since the last one signed: the first is logged as an error, not every one after each seal. */
+  #refusals = 0;
   #stopped = false;
 
   constructor(database: Database, store: EventStore, options: SealerOptions) {
@@ -400,7 +402,8 @@ export class Sealer {
    * A checkpoint within the interval after sealing. One that failed (the database away) is tried
    * again after a pause doubling like the sealer's, even if nothing more is sealed meanwhile: the
    * last commits must not wait for the next one to be signed. A refusal (the stored tree does not
-   * extend the last signed one) is not retried by itself: it is logged, and a person must look.
+   * extend the last signed one) is not retried by itself: it is logged once, and a person must look;
+   * the next seals ask again, quietly while the answer stays the same.
    */
   #scheduleCheckpoint(): void {
     if (this.#timer) return;
@@ -413,10 +416,15 @@ export class Sealer {
         .then(() => {
           this.#lastCheckpointAt = Date.now();
           this.#checkpointFailures = 0;
+          if (this.#refusals > 0) this.#log?.info({ refusals: this.#refusals }, 'checkpoint signed again after refusals');
+          this.#refusals = 0;
         })
         .catch((err: unknown) => {
           if (err instanceof LedgerInconsistent) {
-            this.#log?.error({ err }, 'checkpoint refused');
+            // Each seal asks again (the stored tree could have been repaired); until it is, a refusal is not news.
+            this.#refusals += 1;
+            if (this.#refusals === 1) this.#log?.error({ err }, 'checkpoint refused');
+            else this.#log?.debug({ err, refusals: this.#refusals }, 'checkpoint refused again');
             return;
           }
           this.#checkpointFailures += 1;
