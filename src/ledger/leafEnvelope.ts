@@ -63,51 +63,14 @@ export type LeafEnvelope = z.infer<typeof LeafEnvelope>;
  */
 const EnvelopeFields = LeafEnvelope.extend({ data: z.unknown() });
 
-/**
- * Whether LeafEnvelope accepts these fields (all but `data`), by the schema's own rules without
- * running it: the sealer's fast path (eventLeaf.ts) asks this for every leaf, and parsing with
- * the schema cost as much as the rest of the leaf. test/ledger/eventLeaf.test.ts holds the two
- * to the same answers.
- */
-export function acceptsEnvelopeFields(f: Omit<LeafEnvelope, 'data'>): boolean {
-  return (
-    f.v === LEAF_FORMAT_VERSION &&
-    nonEmpty(f.origin) &&
-    counter(f.position) &&
-    nonEmpty(f.streamId) &&
-    counter(f.streamVersion) &&
-    nonEmpty(f.eventId) &&
-    nonEmpty(f.type) &&
-    Number.isSafeInteger(f.schemaVersion) &&
-    f.schemaVersion > 0 &&
-    timestamp(f.occurredAt) &&
-    timestamp(f.recordedAt) &&
-    (f.actor === null || typeof f.actor === 'string') &&
-    (f.prev === null || (typeof f.prev === 'string' && isLeafHashText(f.prev)))
-  );
-}
-
-// Module functions, not closures in acceptsEnvelopeFields: tsx (esbuild keepNames) names each
-// closure with Object.defineProperty every time it is created.
-function counter(s: unknown): boolean {
-  return typeof s === 'string' && atMostInt63(s);
-}
-
-function timestamp(s: unknown): boolean {
-  return typeof s === 'string' && TIMESTAMP.test(s) && realInstant(s);
-}
-
-function nonEmpty(s: unknown): boolean {
-  return typeof s === 'string' && s.length > 0;
-}
-
 /** The instants Date#toISOString spells as TIMESTAMP: years 0000 to 9999 (beyond, it writes ±YYYYYY). */
 const FIRST_INSTANT = Date.parse('0000-01-01T00:00:00.000Z');
 const LAST_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
 
 /**
- * An envelope's counter from a number the store holds, or undefined where the envelope refuses it:
- * the same answer as `counter(v.toString())`, without parsing the text back (the sealer's leaf path).
+ * An envelope's counter from a number the store holds, or undefined where the envelope refuses it
+ * (the same answer as the schema's on `v.toString()`, without parsing the text back): for the
+ * sealer's leaf path, eventLeaf.ts `canonicalLeafText`, which asks for every leaf.
  */
 export function counterText(v: bigint): string | undefined {
   return typeof v === 'bigint' && v >= 0n && v <= INT63_MAX ? v.toString() : undefined;
@@ -115,7 +78,7 @@ export function counterText(v: bigint): string | undefined {
 
 /**
  * An envelope's timestamp from a Date, or undefined where the envelope refuses it: the same answer
- * as `timestamp(d.toISOString())` (toISOString of a valid Date is always a real instant, so
+ * as the schema's on `d.toISOString()` (toISOString of a valid Date is always a real instant, so
  * only its year range needs checking), and undefined for an invalid Date, whose toISOString throws.
  */
 export function instantText(d: Date): string | undefined {
