@@ -58,7 +58,8 @@ export interface DashboardServer {
 
 /** Starts serverChild.ts on the bench's schema and waits until it listens. */
 export async function startServer(databaseUrl: string, schema: string, appRole: string): Promise<DashboardServer> {
-  const child: ChildProcess = spawn(process.execPath, ['bin/run-ts.js', 'scripts/bench/projections/serverChild.ts'], {
+  // With the bench's own V8 flags (package.json "bench" runs it as "start" runs the server).
+  const child: ChildProcess = spawn(process.execPath, [...process.execArgv, 'bin/run-ts.js', 'scripts/bench/projections/serverChild.ts'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: {
