@@ -8,7 +8,7 @@ import type { StoredEvent } from '../../src/store/EventStore.js';
 // The sealer splices each leaf around the stored data text instead of canonicalizing it
 // (eventLeaf.ts canonicalLeafText). That is sound only if every text the splice answers is the
 // canonical leaf, so each piece is held here to the exact path: the canonical-text test to
-// canonicalize, the field test to the envelope schema, and the spliced leaf to leafBytes.
+// canonicalize, and the spliced leaf (its fields checked as the event holds them) to leafBytes.
 
 /** Strings with what RFC 8785 refuses or escapes: lone and paired surrogates, controls, quotes. */
 const edgyString = fc.oneof(

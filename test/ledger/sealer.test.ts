@@ -209,6 +209,26 @@ t.test('the stored tree nodes proofs are served from are held to the rebuilt tre
   }
 });
 
+t.test('a deleted node that a consistency proof between checkpoints needs is named, not thrown', async (t) => {
+  const l = await openTestLedger();
+  t.teardown(l.close);
+  await seed(l, 70, 6);
+  await sealCommitted(l.database, l.sealer);
+  await l.sealer.checkpoint();
+  await seed(l, 10, 6);
+  await sealCommitted(l.database, l.sealer);
+  await l.sealer.checkpoint();
+  // The proof from 70 to 80 leaves starts with the subtree of leaves 0–63: the node (6, 0).
+  await tamper(l, 'DELETE FROM ledger_nodes WHERE level = 6 AND idx = 0');
+  for (const options of [{}, { pageSize: 3, readAhead: 3 }, { nodeBatchSize: 1 }, ...(workerOptions(l) ? [{ ...workerOptions(l)!, pageSize: 7 }] : [])]) {
+    const result = await verifyLedger(l.database, options);
+    t.equal(result.ok, false);
+    t.equal(result.failure?.kind, 'node', JSON.stringify(Object.keys(options)));
+    t.same(result.failure?.node, { level: 6, index: 0n });
+    t.match(result.failure?.message, /level 6, index 0 \(leaf indices 0 to 63\) is missing/);
+  }
+});
+
 t.test('another spelling of the same stored data still verifies (the canonical leaf is unchanged)', async (t) => {
   const l = await openTestLedger();
   t.teardown(l.close);

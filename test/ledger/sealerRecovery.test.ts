@@ -189,16 +189,20 @@ t.test('a refused checkpoint is logged once, not after every seal, and signing a
   }
   t.same(errors.map((e) => e.msg), ['checkpoint refused'], 'one error for four refused rounds');
   t.ok(refusedAgain >= 3, `the later refusals at debug level (${refusedAgain})`);
-  // Repaired (the stored rows put back as sealed): the next seal signs, and says so.
+  // Stopped and started again, a refusal that persists is news again: logged once more.
   await sealer.stop();
-  await tamper(l.database, 'DELETE FROM ledger_nodes', 'DELETE FROM ledger_leaves');
-  await l.sealer.sealPending();
   await sealer.start();
+  await append(l, 2);
+  await until(async () => errors.length === 2, 'the refusal logged again after a restart');
+  t.same(errors.map((e) => e.msg), ['checkpoint refused', 'checkpoint refused']);
+  // Repaired while it runs (the tree thrown away, to be sealed again from the events as it was): the
+  // next seal finds the stored tree moved, seals every event again, and its checkpoint is signed.
+  await tamper(l.database, 'DELETE FROM ledger_nodes', 'DELETE FROM ledger_leaves');
   await append(l, 1);
   const reader = new LedgerReader(l.database);
-  await until(async () => (await reader.latestCheckpoint())?.treeSize === 25n, 'a checkpoint after the repair');
+  await until(async () => (await reader.latestCheckpoint())?.treeSize === 27n, 'a checkpoint after the repair');
   await until(async () => infos.includes('checkpoint signed again after refusals'), 'the log line');
-  t.same(errors.map((e) => e.msg), ['checkpoint refused'], 'still one error');
+  t.same(errors.map((e) => e.msg), ['checkpoint refused', 'checkpoint refused'], 'no error more');
 });
 
 t.test('start() twice, and start() while stop() is pending, leave one live sealer that stop() stops', async (t) => {

@@ -55,7 +55,7 @@ export async function verifyCommand(
 export function registerVerify(program: Command): void {
   program
     .command('verify')
-    .description('verify the whole ledger from the stored events; exits 1 naming the first bad position or checkpoint')
+    .description('verify the whole ledger from the stored events; exits 1 naming the first bad position, tree node or checkpoint')
     .option('--vkey <vkey>', 'the log verifier key to trust (default: the one recorded in the database)')
     .action((options: VerifyOptions) =>
       withRuntime(async (runtime) => {

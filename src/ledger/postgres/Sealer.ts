@@ -332,11 +332,16 @@ export class Sealer {
    * longer extends what was signed, the log refuses to sign an inconsistent checkpoint.
    */
   async checkpoint(): Promise<CheckpointRow> {
+    return (await this.#checkpoint()).row;
+  }
+
+  /** `checkpoint`, and whether it signed one (false: the latest already covered the sealed tree). */
+  #checkpoint(): Promise<{ row: CheckpointRow; signed: boolean }> {
     return this.#database.db.transaction().execute(async (trx) => {
       await SEAL_LOCK.execute(trx);
       const { size } = await sealedHead(trx);
       const latest = await latestCheckpointRow(trx);
-      if (latest && latest.treeSize === size) return latest;
+      if (latest && latest.treeSize === size) return { row: latest, signed: false };
       if (latest && latest.treeSize > size) throw new LedgerInconsistent(`a checkpoint of size ${latest.treeSize} exceeds the ${size} sealed leaves`);
       const nodes = await fetchNodes(trx, [...planRoot(size), ...(latest ? planRoot(latest.treeSize) : [])]);
       if (latest && !equalBytes(rootFrom(latest.treeSize, nodes), latest.rootHash)) {
@@ -347,7 +352,7 @@ export class Sealer {
       const rows = await sql<{ created_at: Date }>`
         INSERT INTO ledger_checkpoints (tree_size, root_hash, note) VALUES (${size.toString()}, ${rootHash}, ${note})
         RETURNING created_at`.execute(trx);
-      return { treeSize: size, rootHash: toBytes(rootHash), note, createdAt: new Date(rows.rows[0]!.created_at) };
+      return { row: { treeSize: size, rootHash: toBytes(rootHash), note, createdAt: new Date(rows.rows[0]!.created_at) }, signed: true };
     });
   }
 
@@ -364,6 +369,7 @@ export class Sealer {
 
   async #start(): Promise<void> {
     this.#stopped = false; // a stopped sealer starts again with what it remembers (checked before use)
+    this.#refusals = 0; // started again: a refusal that persists is news again
     await this.init();
     this.#following = followWithRetry({
       open: async () => {
@@ -412,10 +418,13 @@ export class Sealer {
     const wait = Math.max(pause, this.#lastCheckpointAt + this.#intervalMs - Date.now());
     this.#timer = setTimeout(() => {
       this.#dirty = false;
-      this.#pendingCheckpoint = this.checkpoint()
-        .then(() => {
+      this.#pendingCheckpoint = this.#checkpoint()
+        .then(({ signed }) => {
           this.#lastCheckpointAt = Date.now();
           this.#checkpointFailures = 0;
+          // Only a signature shows the stored tree extends the signed one again (an answer that
+          // the latest checkpoint covers the tree checked nothing).
+          if (!signed) return;
           if (this.#refusals > 0) this.#log?.info({ refusals: this.#refusals }, 'checkpoint signed again after refusals');
           this.#refusals = 0;
         })

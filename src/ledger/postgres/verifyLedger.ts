@@ -5,6 +5,7 @@ import { openCheckpoint } from '../checkpoint.js';
 import { CompactRangeBuilder, emptyCompactRange, rootOf, type CompactRange } from '../compactRange.js';
 import { eventLeafBytesExact, eventLeafBytesFast } from '../eventLeaf.js';
 import { equalBytes, leafHash, sha256Base64OfText, type Hash } from '../hashes.js';
+import { LedgerError } from '../errors.js';
 import { noteVerifier, type NoteVerifier } from '../signedNote.js';
 import { verifyConsistency } from '../verifyProofs.js';
 import { EventHashes } from './eventHashes.js';
@@ -130,14 +131,15 @@ export async function verifyLedger(database: Database, options: VerifyOptions = 
             options.onExactPath?.(leaf.global_position);
             const event = has ? hashes.current() : undefined;
             const failure = await checkLeafExactly(db, leaf, BigInt(tree.count), event, event ? (chains.get(event.stream_id) ?? null) : null, meta.origin);
-            if (failure) return fail(failure);
+            // Awaited here, not after the finally: closing the worker takes turns of the event loop.
+            if (failure) return await fail(failure);
           }
           chains.set(leaf.stream_id, leaf.leaf_hash);
           tree.push(leaf.leaf_hash);
           lastPosition = leaf.global_position;
           if (tree.count === checker.dueAt) {
             const bad = await checker.at(tree.range());
-            if (bad) return fail(bad);
+            if (bad) return await fail(bad);
           }
         }
         const node = await pageDone();
@@ -364,7 +366,15 @@ class CheckpointChecker {
     }
     const last = this.#last;
     if (last && last.size > 0n) {
-      const proof = await this.reader.consistencyProof(last.size, size);
+      let proof: Hash[];
+      try {
+        proof = await this.reader.consistencyProof(last.size, size);
+      } catch (err) {
+        // A stored node the proof needs is missing: a failure to name (verifyLedger's `fail` names
+        // the node itself when it completed before this checkpoint), not an error to throw.
+        if (!(err instanceof LedgerError)) throw err;
+        return { kind: 'checkpoint', treeSize: size, message: `checkpoints ${last.size} → ${size}: the consistency proof cannot be served (${err.message})` };
+      }
       if (!verifyConsistency(last.size, size, proof, last.root, root)) {
         return { kind: 'checkpoint', treeSize: size, message: `checkpoints ${last.size} → ${size}: the served consistency proof does not verify` };
       }

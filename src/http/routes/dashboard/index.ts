@@ -30,7 +30,10 @@ const Job = z.object({
   total: z.string(),
   ok: z.boolean().optional(),
   leaves: z.string().optional(),
-  failure: z.object({ kind: z.string(), position: z.string().optional(), treeSize: z.string().optional(), message: z.string() }).optional(),
+  failure: z.object({
+    kind: z.string(), position: z.string().optional(), treeSize: z.string().optional(),
+    node: z.object({ level: z.number(), index: z.string() }).optional(), message: z.string(),
+  }).optional(),
   error: z.string().optional(),
 });
 
@@ -43,7 +46,7 @@ function jobBody(job: VerificationJob): z.infer<typeof Job> {
     ...(job.ok === undefined ? {} : { ok: job.ok }),
     ...(job.leaves === undefined ? {} : { leaves: job.leaves.toString() }),
     ...(job.failure
-      ? { failure: { kind: job.failure.kind, message: job.failure.message, ...(job.failure.position === undefined ? {} : { position: job.failure.position.toString() }), ...(job.failure.treeSize === undefined ? {} : { treeSize: job.failure.treeSize.toString() }) } }
+      ? { failure: { kind: job.failure.kind, message: job.failure.message, ...(job.failure.position === undefined ? {} : { position: job.failure.position.toString() }), ...(job.failure.treeSize === undefined ? {} : { treeSize: job.failure.treeSize.toString() }), ...(job.failure.node === undefined ? {} : { node: { level: job.failure.node.level, index: job.failure.node.index.toString() } }) } }
       : {}),
     ...(job.error ? { error: job.error } : {}),
   };
