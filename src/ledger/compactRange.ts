@@ -119,6 +119,11 @@ export class CompactRangeBuilder {
     this.#count++;
   }
 
+  /** How many subtrees are kept until the next `takeCompleted`. */
+  get keptCount(): number {
+    return this.#completed.levels.length;
+  }
+
   /** The subtrees completed at `keepFrom` and above since the last call, in the order they completed. */
   takeCompleted(): CompletedNodes {
     const completed = this.#completed;

@@ -8,7 +8,7 @@ import { runConcurrently } from '../lib/concurrency.js';
 import { progress } from '../lib/log.js';
 import { ratioTable, type Figure, type Ratio, type SuiteReport } from '../lib/report.js';
 import { formatRate } from '../lib/table.js';
-import { perSecond, timed } from '../lib/timing.js';
+import { percentile, perSecond, timed } from '../lib/timing.js';
 import { openPostgres } from '../../../src/db/openPostgres.js';
 import type { Database } from '../../../src/db/Database.js';
 import { canonicalize } from '../../../src/ledger/jcs.js';
@@ -128,8 +128,6 @@ export async function runLedgerSuite(options: SuiteOptions): Promise<SuiteReport
         latencies.push(performance.now() - start);
       }
     });
-    latencies.sort((a, b) => a - b);
-    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
 
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const figures: Record<string, Figure> = {
@@ -138,11 +136,11 @@ export async function runLedgerSuite(options: SuiteOptions): Promise<SuiteReport
       raw_scan_sha256: { value: perSecond(size.verify, Math.min(rawMs, rawMs2)), unit: 'rows/s' },
       append_sealing_off: { value: mean(rates.off), unit: 'events/s' },
       append_sealing_on: { value: mean(rates.on), unit: 'events/s' },
-      seal_drain_p50_ms: { value: median(drains), unit: 'ms' },
+      seal_drain_p50_ms: { value: percentile(drains, 0.5), unit: 'ms' },
       seal_drain_max_ms: { value: Math.max(...drains), unit: 'ms' },
       inclusion_proofs: { value: perSecond(size.proofRequests, proofMs), unit: 'proofs/s' },
-      inclusion_proof_p50_ms: { value: pct(0.5), unit: 'ms' },
-      inclusion_proof_p99_ms: { value: pct(0.99), unit: 'ms' },
+      inclusion_proof_p50_ms: { value: percentile(latencies, 0.5), unit: 'ms' },
+      inclusion_proof_p99_ms: { value: percentile(latencies, 0.99), unit: 'ms' },
     };
     const ratios: Record<keyof typeof TARGETS, Ratio> = {
       verify_vs_raw: { value: figures.verify!.value / figures.raw_scan_sha256!.value, target: TARGETS.verify_vs_raw },
@@ -210,11 +208,6 @@ async function appendRate(store: PostgresEventStore, count: number, sealed: Data
     drainMs = performance.now() - answered;
   });
   return { rate: perSecond(count, ms), drainMs };
-}
-
-function median(xs: readonly number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted.length === 0 ? Number.NaN : sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
 /** The ceiling for verify: read the same rows by keyset pages and hash each one's stored bytes. */

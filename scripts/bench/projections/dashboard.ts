@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { progress } from '../lib/log.js';
+import { percentile } from '../lib/timing.js';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../../..');
 
@@ -122,8 +123,7 @@ async function measureAfterWrite(url: string, token: string, route: string, quer
     times.push(performance.now() - start);
     if (answer.status !== 200) throw new Error(`GET ${path} answered ${answer.status} after a write`);
   }
-  times.sort((a, b) => a - b);
-  return { p50: times[Math.floor(times.length / 2)]!, max: times[times.length - 1]!, samples: times.length };
+  return { p50: percentile(times, 0.5), max: Math.max(...times), samples: times.length };
 }
 
 async function measure(url: string, token: string, route: string, queries: readonly string[], seconds: number, connections: number): Promise<Latency> {

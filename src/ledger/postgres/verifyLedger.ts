@@ -13,7 +13,7 @@ import { eventLeafText } from './eventLeafText.js';
 import { LedgerReader } from './LedgerReader.js';
 import { scanEvents, scanLeaves, type EventScanRow, type LeafScanRow } from './ledgerScan.js';
 import { LOWEST_STORED_LEVEL, toBigint, toBytes, type Executor } from './ledgerRows.js';
-import { StoredNodeCheck, type NodeMismatch } from './storedNodes.js';
+import { NODE_BATCH, StoredNodeCheck, type NodeMismatch } from './storedNodes.js';
 
 export interface VerifyFailure {
   /** What broke: an event/leaf pair, a checkpoint, a stored tree node, or the ledger's own bookkeeping. */
@@ -49,7 +49,7 @@ export interface VerifyOptions {
   connection?: { url: string; schema: string; appRole: string };
   /** Use the worker whenever `connection` is given (default: from 20,000 leaves on). */
   hashWorker?: boolean;
-  /** Stored tree nodes checked a statement (default 2,048; storedNodes.ts). */
+  /** Stored tree nodes checked a statement (default NODE_BATCH, storedNodes.ts). */
   nodeBatchSize?: number;
   /** Called for each leaf the hot path did not clear (it then goes down the exact path). */
   onExactPath?: (position: string) => void;
@@ -98,21 +98,21 @@ export async function verifyLedger(database: Database, options: VerifyOptions = 
   const chains = new Map<string, string>();
   // Keeps the perfect subtrees proofs are served from, to hold them to the stored ones.
   const tree = new CompactRangeBuilder(LOWEST_STORED_LEVEL);
-  const nodes = new StoredNodeCheck(db, options.nodeBatchSize);
+  const nodes = new StoredNodeCheck(db);
+  const nodeBatch = options.nodeBatchSize ?? NODE_BATCH;
   const originJson = JSON.stringify(meta.origin);
   let lastPosition = '0';
-  /**
-   * A failure found at the leaf being checked, unless a stored node completed before it is wrong:
-   * that one comes first. Waits for every node answer still out.
-   */
-  const fail = async (failure: VerifyFailure): Promise<VerifyResult> => {
-    nodes.add(tree.takeCompleted());
-    const node = await nodes.all();
-    return result(node ? nodeFailure(node) : failure, BigInt(tree.count));
+  /** The first bad stored node among every one completed so far (all sent, every answer awaited). */
+  const firstBadNode = async (): Promise<VerifyFailure | undefined> => {
+    nodes.send(tree.takeCompleted());
+    const node = await nodes.settled(0);
+    return node ? nodeFailure(node) : undefined;
   };
-  /** After a page: its nodes taken in, and any answer but the newest taken (one batch's answer in flight). */
+  /** A failure found at the leaf being checked, unless a stored node completed before it is wrong: that one comes first. */
+  const fail = async (failure: VerifyFailure): Promise<VerifyResult> => result((await firstBadNode()) ?? failure, BigInt(tree.count));
+  /** After a page: a full batch of nodes sent, and any answer but the newest taken (one batch's answer in flight). */
   const pageDone = async (): Promise<VerifyFailure | undefined> => {
-    nodes.add(tree.takeCompleted());
+    if (tree.keptCount >= nodeBatch) nodes.send(tree.takeCompleted());
     const node = await nodes.settled(1);
     return node ? nodeFailure(node) : undefined;
   };
@@ -176,9 +176,8 @@ export async function verifyLedger(database: Database, options: VerifyOptions = 
 
   async function finish(): Promise<VerifyResult> {
     const size = BigInt(tree.count);
-    nodes.add(tree.takeCompleted());
-    const node = await nodes.all();
-    if (node) return result(nodeFailure(node), size);
+    const node = await firstBadNode();
+    if (node) return result(node, size);
     const beyond = checker.remaining();
     if (beyond !== undefined) return result({ kind: 'checkpoint', treeSize: beyond, message: `checkpoint ${beyond} is beyond the ${size} leaves` }, size);
     return result(undefined, size, await countEventsAfter(db, lastPosition));
