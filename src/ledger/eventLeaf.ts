@@ -2,7 +2,8 @@ import type { StoredEvent } from '../store/EventStore.js';
 import { encodeBase64 } from './encoding.js';
 import { HASH_SIZE, type Hash } from './hashes.js';
 import { counterText, instantText, LEAF_FORMAT_VERSION, leafBytes, type LeafEnvelope } from './leafEnvelope.js';
-import { isCanonicalJsonText, isJcsString, type JsonValue } from './jcs.js';
+import { isCanonicalJsonText } from './canonicalJsonText.js';
+import { isJcsString, type JsonValue } from './jcs.js';
 
 /** The leaf envelope of a stored event (README "Ledger: leaf format"). */
 export function eventLeafEnvelope(event: StoredEvent, origin: string, prev: Hash | null): LeafEnvelope {

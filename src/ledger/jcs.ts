@@ -126,60 +126,6 @@ function serializeObject(value: object, ancestors: Set<object>): string {
   return `${out}}`;
 }
 
-/**
- * Whether `text` is exactly `canonicalize(JSON.parse(text))`, found with the engine's own
- * JSON.parse and JSON.stringify: a third of what canonicalizing costs, for the store's data text,
- * which the store writes canonical (runtime.ts), so the ledger can splice it into a leaf unparsed.
- * For a parsed value the two spellings differ only in key order (JSON.stringify keeps the
- * object's, integer-like keys first) and in what RFC 8785 refuses here (integers beyond 2^53 − 1,
- * lone surrogates); -0 is "0" in both. So: every object's keys already in code-unit order, nothing
- * refused, and JSON.stringify gives the text back. False for anything else, canonical or not: the
- * caller then canonicalizes.
- */
-export function isCanonicalJsonText(text: string): boolean {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return false;
-  }
-  return stringifiesCanonically(value, 0) && JSON.stringify(value) === text;
-}
-
-/**
- * Nesting beyond which isCanonicalJsonText answers false. Both spellings recurse, and their stack
- * limits differ (JSON.stringify's ~4,000 levels; canonicalize's moves with the JIT, 1,700 to over
- * 10,000): below this bound neither can overflow, so the splice and the exact path never disagree.
- */
-const MAX_CHECKED_DEPTH = 100;
-
-/** A parsed value whose JSON.stringify is its RFC 8785 text (see isCanonicalJsonText). */
-function stringifiesCanonically(value: unknown, depth: number): boolean {
-  switch (typeof value) {
-    case 'string':
-      return isJcsString(value);
-    case 'number':
-      return !Number.isInteger(value) || Number.isSafeInteger(value);
-    case 'object': {
-      if (value === null) return true;
-      if (depth >= MAX_CHECKED_DEPTH) return false;
-      if (Array.isArray(value)) {
-        for (const item of value) if (!stringifiesCanonically(item, depth + 1)) return false;
-        return true;
-      }
-      let last: string | undefined;
-      for (const key of Object.keys(value)) {
-        if ((last !== undefined && !(last < key)) || !isJcsString(key)) return false;
-        if (!stringifiesCanonically((value as Record<string, unknown>)[key], depth + 1)) return false;
-        last = key;
-      }
-      return true;
-    }
-    default:
-      return typeof value === 'boolean';
-  }
-}
-
 /** A string RFC 8785 accepts (no lone surrogate), which it then quotes as JSON.stringify does. */
 export function isJcsString(s: string): boolean {
   return !SURROGATE.test(s) || !LONE_SURROGATE.test(s);
