@@ -83,8 +83,29 @@ export function counterText(v: bigint): string | undefined {
  */
 export function instantText(d: Date): string | undefined {
   const ms = d.getTime();
-  return ms >= FIRST_INSTANT && ms <= LAST_INSTANT ? d.toISOString() : undefined;
+  if (!(ms >= FIRST_INSTANT && ms <= LAST_INSTANT)) return undefined;
+  const second = Math.floor(ms / 1000);
+  const millis = MILLIS[ms - second * 1000]!;
+  if (second === recentSeconds[0]) return `${recentPrefixes[0]}${millis}Z`;
+  if (second === recentSeconds[1]) return `${recentPrefixes[1]}${millis}Z`;
+  const text = d.toISOString();
+  const slot = recentSeconds[0] === lastSpelled ? 1 : 0; // the one not spelled last
+  recentSeconds[slot] = lastSpelled = second;
+  recentPrefixes[slot] = text.slice(0, 20);
+  return text;
 }
+
+/**
+ * The last two seconds `instantText` spelled, and their text up to the milliseconds
+ * ('2025-03-14T07:30:00.'): the sealer asks for two instants a leaf, an event's occurredAt and
+ * recordedAt, and in a batch each is mostly in the same second as the event before's (toISOString
+ * took 1 µs for the two, the cached prefix a tenth of that). Two, so the two fields do not evict
+ * each other.
+ */
+const recentSeconds = [Number.NaN, Number.NaN];
+const recentPrefixes = ['', ''];
+let lastSpelled = Number.NaN;
+const MILLIS = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
 
 /** The leaf bytes: JCS of a valid envelope. A value JCS refuses throws LEDGER_UNREPRESENTABLE_VALUE with its path. */
 export function leafBytes(envelope: LeafEnvelope): Uint8Array {

@@ -11,6 +11,7 @@ import {
   verifyCommitment,
   type JsonValue,
 } from '#src/ledger/index.js';
+import { instantText } from '#src/ledger/leafEnvelope.js';
 
 const first: LeafEnvelope = {
   v: 1,
@@ -163,4 +164,36 @@ t.test('only the same value and salt open a commitment', async (t) => {
 t.test('a salt must be 32 bytes and the value representable', async (t) => {
   t.throws(() => commitPersonal('x', new Uint8Array(16)), { code: 'LEDGER_INVALID_SALT' });
   t.throws(() => commitPersonal({ phone: undefined }, salt), { code: 'LEDGER_UNREPRESENTABLE_VALUE', path: '$.phone' });
+});
+
+t.test('instantText spells what toISOString does, in whatever order instants come (its cache of recent seconds)', async (t) => {
+  const edge = fc.constantFrom(
+    Date.parse('0000-01-01T00:00:00.000Z'), Date.parse('9999-12-31T23:59:59.999Z'), -1, 0, 999, 1000, -1000, -1001,
+    Date.parse('+010000-01-01T00:00:00.000Z'), Date.parse('-000001-12-31T23:59:59.999Z'),
+  );
+  // Instants near each other (same second, the next, the one before) as a sealer meets them, two
+  // fields interleaved, and now and then one far away or out of range.
+  const near = fc.tuple(fc.integer({ min: -2_500, max: 2_500 }), fc.boolean());
+  fc.assert(
+    fc.property(fc.integer({ min: -62_167_219_200_000, max: 253_402_300_799_999 }), fc.array(fc.oneof(near, edge), { maxLength: 40 }), (start, steps) => {
+      const bases = [start, start + 86_400_000];
+      for (const step of steps) {
+        let ms: number;
+        if (typeof step === 'number') ms = step;
+        else {
+          const [delta, second] = step;
+          bases[second ? 1 : 0]! += delta;
+          ms = bases[second ? 1 : 0]!;
+        }
+        const d = new Date(ms);
+        const inRange = ms >= Date.parse('0000-01-01T00:00:00.000Z') && ms <= Date.parse('9999-12-31T23:59:59.999Z');
+        if (instantText(d) !== (inRange ? d.toISOString() : undefined)) return false;
+      }
+      return true;
+    }),
+    { numRuns: 2_000 },
+  );
+  t.equal(instantText(new Date(Number.NaN)), undefined, 'an invalid Date');
+  t.equal(instantText(new Date('2025-03-14T07:30:00.120Z')), '2025-03-14T07:30:00.120Z');
+  t.equal(instantText(new Date('2025-03-14T07:30:00.005Z')), '2025-03-14T07:30:00.005Z', 'the same second, from the cache');
 });
