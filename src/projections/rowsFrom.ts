@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { quoteArrayElement as quote } from '../db/arrayLiteral.js';
 
 /** The types a column handed over by rowsFrom may have: scalars, jsonb, and arrays per row. */
 export type ColumnType = 'uuid' | 'text' | 'date' | 'integer' | 'bigint' | 'jsonb' | 'text[]' | 'date[]';
@@ -71,10 +72,3 @@ function scalar(value: unknown, type: ColumnType): string {
   throw new TypeError(`a ${type} value must be a string, a number, a bigint or a boolean, not ${typeof value}`);
 }
 
-const SPECIAL = /[\\"]/;
-const SPECIALS = /[\\"]/g;
-
-/** Double-quoted, with backslash and double quote escaped (array literal syntax). */
-function quote(text: string): string {
-  return SPECIAL.test(text) ? `"${text.replace(SPECIALS, '\\$&')}"` : `"${text}"`;
-}

@@ -1,4 +1,5 @@
 import { CompiledQuery, sql } from 'kysely';
+import { integerArrayLiteral, textArrayLiteral } from '../../db/arrayLiteral.js';
 import { preparedStatement } from '../../db/preparedStatements.js';
 import type { Database } from '../../db/Database.js';
 import type { Logger } from '../../logger.js';
@@ -260,14 +261,14 @@ export class Sealer {
    * When stored, updates `prev` (the stream heads), the cached range and the last position.
    */
   async #insert(db: Executor, range: CompactRange, todo: readonly StoredEvent[], prev: Map<string, Hash>): Promise<boolean> {
-    const leaves = { position: [] as string[], stream: [] as string[], bytes: [] as Uint8Array[], hash: [] as Hash[] };
+    const leaves = { position: [] as bigint[], stream: [] as string[], bytes: [] as Uint8Array[], hash: [] as Hash[] };
     const heads = new Map<string, Hash>();
     for (const [i, event] of todo.entries()) {
       if (i > 0 && i % LEAVES_BETWEEN_YIELDS === 0) await new Promise((resolve) => setImmediate(resolve));
       const bytes = eventLeafBytes(event, this.#key.name, heads.get(event.streamId) ?? prev.get(event.streamId) ?? null);
       const hash = leafHash(bytes);
       heads.set(event.streamId, hash);
-      leaves.position.push(event.globalPosition.toString());
+      leaves.position.push(event.globalPosition);
       leaves.stream.push(event.streamId);
       leaves.bytes.push(bytes);
       leaves.hash.push(hash);
@@ -283,14 +284,14 @@ export class Sealer {
     const stored = await db.executeQuery<{ leaves: string | number | bigint }>(
       CompiledQuery.raw(SEAL_SQL, [
         range.size.toString(),
-        leaves.position,
-        leaves.stream,
-        starts,
-        lengths,
+        integerArrayLiteral(leaves.position),
+        textArrayLiteral(leaves.stream),
+        integerArrayLiteral(starts),
+        integerArrayLiteral(lengths),
         Buffer.concat(leaves.bytes),
         Buffer.concat(leaves.hash),
-        nodes.map((n) => n.level),
-        nodes.map((n) => n.index.toString()),
+        integerArrayLiteral(nodes.map((n) => n.level)),
+        integerArrayLiteral(nodes.map((n) => n.index)),
         Buffer.concat(nodes.map((n) => n.hash)),
       ]),
     );
@@ -470,10 +471,10 @@ export class Sealer {
  */
 async function previousLeafHashes(db: Executor, firstVersions: ReadonlyMap<string, bigint>): Promise<Map<string, Hash>> {
   const streams = [...firstVersions.keys()];
-  const versions = streams.map((id) => (firstVersions.get(id)! - 1n).toString());
+  const versions = streams.map((id) => firstVersions.get(id)! - 1n);
   const rows = await sql<{ stream_id: string; leaf_hash: Uint8Array }>`
     SELECT s.stream_id, l.leaf_hash
-    FROM unnest(${streams}::text[], ${versions}::bigint[]) AS s(stream_id, version)
+    FROM unnest(${textArrayLiteral(streams)}::text[], ${integerArrayLiteral(versions)}::bigint[]) AS s(stream_id, version)
     JOIN events e ON e.stream_id = s.stream_id AND e.stream_version = s.version
     JOIN ledger_leaves l ON l.global_position = e.global_position`.execute(db);
   return new Map(rows.rows.map((r) => [r.stream_id, toBytes(r.leaf_hash)]));

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { integerArrayLiteral, textArrayLiteral } from '../../db/arrayLiteral.js';
 import type { CompletedNodes } from '../compactRange.js';
 import type { Executor } from './ledgerRows.js';
 
@@ -48,7 +49,8 @@ export class StoredNodeCheck {
 async function firstMismatch(db: Executor, nodes: CompletedNodes): Promise<NodeMismatch | undefined> {
   const rows = await sql<{ level: number; idx: string | bigint; missing: boolean }>`
     SELECT t.level, t.idx::text AS idx, s.hash IS NULL AS missing
-    FROM unnest(${nodes.levels}::smallint[], ${nodes.indices.map(String)}::bigint[], ${nodes.hashes}::text[]) WITH ORDINALITY AS t(level, idx, hash, n)
+    FROM unnest(${integerArrayLiteral(nodes.levels)}::smallint[], ${integerArrayLiteral(nodes.indices)}::bigint[], ${textArrayLiteral(nodes.hashes)}::text[])
+      WITH ORDINALITY AS t(level, idx, hash, n)
     LEFT JOIN ledger_nodes s ON s.level = t.level AND s.idx = t.idx
     WHERE s.hash IS DISTINCT FROM decode(t.hash, 'base64')
     ORDER BY t.n LIMIT 1`.execute(db);
