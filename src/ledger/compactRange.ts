@@ -45,16 +45,28 @@ export function appendLeaf(range: CompactRange, leaf: Hash): { range: CompactRan
   return { range: { size: range.size + 1n, hashes }, completed };
 }
 
-/** Appends a batch in order; `completed` lists every new perfect subtree of the batch. */
+/**
+ * Appends a batch in order, as `appendLeaf` one leaf after another would; `completed` lists every
+ * new perfect subtree of the batch. The range given is left as it was (the sealer keeps it until
+ * the batch is stored): the batch works on one copy of its hashes, not a copy and a range a leaf.
+ */
 export function appendLeaves(range: CompactRange, leaves: readonly Hash[]): { range: CompactRange; completed: CompletedNode[] } {
+  const hashes = [...range.hashes];
   const completed: CompletedNode[] = [];
-  let current = range;
+  let size = range.size;
   for (const leaf of leaves) {
-    const step = appendLeaf(current, leaf);
-    current = step.range;
-    completed.push(...step.completed);
+    assertHash(leaf, 'leaf hash');
+    hashes.push(leaf);
+    for (let carry = size, level = 1; (carry & 1n) === 1n; carry >>= 1n, level++) {
+      const right = hashes.pop() as Hash;
+      const left = hashes.pop() as Hash;
+      const hash = nodeHash(left, right);
+      hashes.push(hash);
+      completed.push({ level, index: size >> BigInt(level), hash });
+    }
+    size += 1n;
   }
-  return { range: current, completed };
+  return { range: { size, hashes }, completed };
 }
 
 /** MTH of the tree the range describes (SHA-256() when empty). */

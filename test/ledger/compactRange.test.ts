@@ -107,4 +107,9 @@ t.test('the state is immutable and leaves must be 32-byte hashes', async (t) => 
   t.equal(one.size, 1n);
   t.equal(one.hashes.length, 1);
   t.throws(() => appendLeaf(one, new Uint8Array(31)), { code: 'LEDGER_INVALID_HASH' });
+  const three = appendLeaves(one, leaves.slice(1, 3) as Hash[]).range;
+  appendLeaves(three, leaves.slice(3, 9) as Hash[]);
+  t.equal(three.size, 3n, 'a batch leaves the range it grew from as it was');
+  t.same(three.hashes.map(hex), appendLeaves(emptyCompactRange, leaves.slice(0, 3) as Hash[]).range.hashes.map(hex));
+  t.throws(() => appendLeaves(one, [leaves[1] as Hash, new Uint8Array(33)]), { code: 'LEDGER_INVALID_HASH' });
 });
