@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { todayInVietnam } from '#src/domain/time.js';
 import type { Executor, ProjectedEvent } from '#src/projections/Projection.js';
+import { rowsFrom, type Columns } from '#src/projections/rowsFrom.js';
 
 /** A visits row as this module reads and writes it (dates as YYYY-MM-DD text, never a JS Date). */
 interface Row {
@@ -27,8 +28,15 @@ const NAMES = 'visit_id, cadre_id, unit_code, start_date, end_date, status, acti
 
 interface Touched { row: Row; existed: boolean; dirty: boolean }
 
-const COLUMNS = `visit_id uuid, cadre_id uuid, unit_code text, start_date date, end_date date, status text,
-  activities jsonb, report_id uuid, filed_on date, amendments integer, position bigint`;
+/**
+ * The rows' columns as rowsFrom hands them over: PostgreSQL reads its array literals in a quarter of
+ * the time it took to read the same rows as JSON (jsonb_to_recordset), and these are the largest
+ * tables a rebuild writes (a row per visit, in attendance and in reports).
+ */
+const COLUMNS: Columns<Row> = [
+  ['visit_id', 'uuid'], ['cadre_id', 'uuid'], ['unit_code', 'text'], ['start_date', 'date'], ['end_date', 'date'], ['status', 'text'],
+  ['activities', 'jsonb'], ['report_id', 'uuid'], ['filed_on', 'date'], ['amendments', 'integer'], ['position', 'bigint'],
+];
 
 /**
  * Applies a batch of fieldwork events in a few statements instead of one per event: read the rows
@@ -169,7 +177,7 @@ async function writeBack(trx: Executor, t: string, touched: readonly Touched[]):
   const existing = new Set<string>();
   if (inserted.length > 0) {
     const written = await sql<{ visit_id: string }>`
-      INSERT INTO ${sql.table(t)} (${sql.raw(NAMES)}) SELECT ${sql.raw(NAMES)} FROM jsonb_to_recordset(${JSON.stringify(inserted)}::jsonb) AS r(${sql.raw(COLUMNS)})
+      INSERT INTO ${sql.table(t)} (${sql.raw(NAMES)}) SELECT ${sql.raw(NAMES)} FROM ${rowsFrom(inserted, COLUMNS)} AS r
       ON CONFLICT (visit_id) DO NOTHING
       RETURNING visit_id`.execute(trx);
     if (written.rows.length < inserted.length) {
@@ -180,7 +188,7 @@ async function writeBack(trx: Executor, t: string, touched: readonly Touched[]):
   }
   if (updated.length > 0) {
     await sql`UPDATE ${sql.table(t)} AS v SET status = r.status, report_id = r.report_id, filed_on = r.filed_on, amendments = r.amendments, position = r.position
-              FROM jsonb_to_recordset(${JSON.stringify(updated)}::jsonb) AS r(${sql.raw(COLUMNS)})
+              FROM ${rowsFrom(updated, COLUMNS)} AS r
               WHERE v.visit_id = r.visit_id`.execute(trx);
   }
   return existing;

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { todayInVietnam } from '#src/domain/time.js';
 import type { Executor, ProjectedEvent } from '#src/projections/Projection.js';
+import { rowsFrom, type Columns } from '#src/projections/rowsFrom.js';
 import type { GroupKey } from './groups.js';
 
 /** A recommendations_items row as read and written here (dates as YYYY-MM-DD text). */
@@ -21,8 +22,11 @@ interface Item {
 }
 
 const NAMES = 'recommendation_id, cadre_id, unit_code, visit_id, report_id, raised_on, status, agency_id, due_date, answered_on, closed_on, outcome, position';
-const COLUMNS = `recommendation_id uuid, cadre_id uuid, unit_code text, visit_id uuid, report_id uuid, raised_on date, status text,
-  agency_id uuid, due_date date, answered_on date, closed_on date, outcome text, position bigint`;
+/** The items' columns as rowsFrom hands them over (its literals cost PostgreSQL a quarter of what the same rows as JSON did). */
+const COLUMNS: Columns<Item> = [
+  ['recommendation_id', 'uuid'], ['cadre_id', 'uuid'], ['unit_code', 'text'], ['visit_id', 'uuid'], ['report_id', 'uuid'], ['raised_on', 'date'],
+  ['status', 'text'], ['agency_id', 'uuid'], ['due_date', 'date'], ['answered_on', 'date'], ['closed_on', 'date'], ['outcome', 'text'], ['position', 'bigint'],
+];
 
 interface Touched { item: Item; existed: boolean; dirty: boolean }
 
@@ -52,12 +56,12 @@ export async function applyItems(trx: Executor, t: string, events: readonly Proj
   const updated = [...items.values()].filter((v) => v.existed && v.dirty).map((v) => v.item);
   if (inserted.length > 0) {
     await sql`INSERT INTO ${sql.table(t)} (${sql.raw(NAMES)}) SELECT ${sql.raw(NAMES)}
-              FROM jsonb_to_recordset(${JSON.stringify(inserted)}::jsonb) AS r(${sql.raw(COLUMNS)})`.execute(trx);
+              FROM ${rowsFrom(inserted, COLUMNS)} AS r`.execute(trx);
   }
   if (updated.length > 0) {
     await sql`UPDATE ${sql.table(t)} AS i SET status = r.status, agency_id = r.agency_id, due_date = r.due_date, answered_on = r.answered_on,
                 closed_on = r.closed_on, outcome = r.outcome, position = r.position
-              FROM jsonb_to_recordset(${JSON.stringify(updated)}::jsonb) AS r(${sql.raw(COLUMNS)})
+              FROM ${rowsFrom(updated, COLUMNS)} AS r
               WHERE i.recommendation_id = r.recommendation_id`.execute(trx);
   }
   const province = new Map(existing.rows.map((i) => [i.recommendation_id, i.raised_province_code]));
