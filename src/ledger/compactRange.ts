@@ -31,24 +31,13 @@ export function compactRangeFrom(size: bigint, source: NodeSource): CompactRange
 }
 
 export function appendLeaf(range: CompactRange, leaf: Hash): { range: CompactRange; completed: CompletedNode[] } {
-  assertHash(leaf, 'leaf hash');
-  const hashes = [...range.hashes, leaf];
-  const completed: CompletedNode[] = [];
-  // Every trailing 1-bit of the old size is a subtree of the same width as the one being carried.
-  for (let carry = range.size, level = 1; (carry & 1n) === 1n; carry >>= 1n, level++) {
-    const right = hashes.pop() as Hash;
-    const left = hashes.pop() as Hash;
-    const hash = nodeHash(left, right);
-    hashes.push(hash);
-    completed.push({ level, index: range.size >> BigInt(level), hash });
-  }
-  return { range: { size: range.size + 1n, hashes }, completed };
+  return appendLeaves(range, [leaf]);
 }
 
 /**
- * Appends a batch in order, as `appendLeaf` one leaf after another would; `completed` lists every
- * new perfect subtree of the batch. The range given is left as it was (the sealer keeps it until
- * the batch is stored): the batch works on one copy of its hashes, not a copy and a range a leaf.
+ * Appends a batch in order; `completed` lists every new perfect subtree of the batch. The range
+ * given is left as it was (the sealer keeps it until the batch is stored): the batch works on one
+ * copy of its hashes, not a copy and a range a leaf.
  */
 export function appendLeaves(range: CompactRange, leaves: readonly Hash[]): { range: CompactRange; completed: CompletedNode[] } {
   const hashes = [...range.hashes];
@@ -57,6 +46,7 @@ export function appendLeaves(range: CompactRange, leaves: readonly Hash[]): { ra
   for (const leaf of leaves) {
     assertHash(leaf, 'leaf hash');
     hashes.push(leaf);
+    // Every trailing 1-bit of the old size is a subtree of the same width as the one being carried.
     for (let carry = size, level = 1; (carry & 1n) === 1n; carry >>= 1n, level++) {
       const right = hashes.pop() as Hash;
       const left = hashes.pop() as Hash;
