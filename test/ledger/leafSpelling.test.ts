@@ -3,7 +3,9 @@ import { sql } from 'kysely';
 import t from 'tap';
 import { canonicalize } from '../../src/ledger/jcs.js';
 import { actorJson, isoInstant } from '../../src/ledger/postgres/leafSpelling.js';
+import { metadataJson } from '../../src/store/postgres/metadataJson.js';
 import { openTestDatabase } from '../helpers/testDatabase.js';
+import { edgyString } from './jsonArbitraries.js';
 
 // The verifier's hot path respells two fields itself (leafSpelling.js). A wrong spelling would only
 // send leaves down the exact path, unless it answered the canonical text for a value that is not
@@ -78,4 +80,65 @@ t.test('actorJson gives the canonical JSON of the actor of any metadata, null wh
     ['not json', null],
   ];
   for (const [metadata, want] of cases) t.equal(actorJson(metadata), want, metadata);
+});
+
+/** What actorJson must answer: the actor of the parsed text as JSON.stringify spells it, null when the text does not parse. */
+function actorByParsing(text: string): string | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const actor = (parsed as { actor?: unknown } | null)?.actor;
+  return actor == null ? 'null' : JSON.stringify(actor);
+}
+
+/** Characters that matter to the shape actorJson reads off the stored metadata, for damaging it. */
+const damage = fc.constantFrom(...'"\\,:{} nulactor'.split(''), '\u0000', '\u001f', '\ud800', '\\u0061', '\\"', '"actor":"x",');
+
+t.test('actorJson reads the actor off metadata as the store writes it, and answers as parsing does on any change to it', async (t) => {
+  let read = 0;
+  fc.assert(
+    fc.property(
+      fc.record({ actor: fc.option(edgyString), role: fc.option(edgyString), correlationId: fc.option(edgyString), causationId: fc.option(edgyString), requestId: fc.option(edgyString) }),
+      fc.array(fc.tuple(fc.nat(), fc.nat(2), damage), { maxLength: 3 }),
+      (metadata, edits) => {
+        let text = metadataJson(metadata);
+        if (actorJson(text) !== JSON.stringify(metadata.actor)) throw new Error(`actorJson(${JSON.stringify(text)}) is not the actor's JSON`);
+        read++;
+        for (const [where, how, what] of edits) {
+          const at = where % (text.length + 1);
+          text = how === 0 ? text.slice(0, at) + what + text.slice(at) : how === 1 ? text.slice(0, at) + what + text.slice(at + 1) : text.slice(0, at) + text.slice(at + 1);
+          if (actorJson(text) !== actorByParsing(text)) throw new Error(`actorJson(${JSON.stringify(text)}) should be ${actorByParsing(text)}`);
+        }
+      },
+    ),
+    { numRuns: 5_000 },
+  );
+  t.equal(read, 5_000);
+  const stored = (actor: string) => `{"actor":${actor},"causationId":null,"correlationId":"c-1","requestId":null,"role":"admin"}`;
+  const cases: [string, string | null][] = [
+    [stored('"cán bộ 7"'), '"cán bộ 7"'],
+    [stored('null'), 'null'],
+    [stored('""'), '""'],
+    // Escapes in the actor: parsed, and spelled as JSON.stringify does.
+    [stored('"a\\"b"'), '"a\\"b"'],
+    [stored('"a\\u0041"'), '"aA"'],
+    // A raw control character is not JSON; a lone surrogate is, escaped when spelled.
+    [stored('"a\u0001"'), null],
+    [stored('"a\ud800"'), '"a\\ud800"'],
+    // The same members in another order, or one more: parsed.
+    ['{"actor":"a","role":"admin","correlationId":null,"causationId":null,"requestId":null}', '"a"'],
+    [stored('"a"').replace('}', ',"actor":"b"}'), '"b"'],
+    [stored('"a"') + ' ', '"a"'],
+    [stored('"a"').slice(0, -1), null],
+  ];
+  for (const [metadata, want] of cases) t.equal(actorJson(metadata), want, JSON.stringify(metadata));
+});
+
+t.test('metadataJson spells metadata with its members in code-unit order, whatever order they were built in', async (t) => {
+  const text = metadataJson({ requestId: 'r', role: 'admin', actor: 'a', correlationId: null, causationId: 'c' });
+  t.equal(text, '{"actor":"a","causationId":"c","correlationId":null,"requestId":"r","role":"admin"}');
+  t.equal(text, canonicalize(JSON.parse(text)));
 });

@@ -19,15 +19,28 @@ export function isoInstant(t) {
 }
 
 /**
+ * Metadata as the store writes it (src/store/postgres/metadataJson.ts): EventMetadata's five members
+ * in code-unit order, each null or a string with nothing JSON escapes (no quote, backslash, control
+ * character or surrogate). Text of this shape is JSON with one member "actor", so the actor's text
+ * can be taken as it stands: JSON.parse would give that string, and JSON.stringify (like RFC 8785)
+ * would spell it back the same.
+ */
+const PLAIN = /(?:null|"[^"\\\u0000-\u001f\ud800-\udfff]*")/.source;
+const STORED_METADATA = new RegExp(String.raw`^\{"actor":(${PLAIN}),"causationId":${PLAIN},"correlationId":${PLAIN},"requestId":${PLAIN},"role":${PLAIN}\}$`);
+
+/**
  * The JSON text of the metadata's `actor` ('null' when absent) as JSON.stringify spells it, which is
  * RFC 8785's for the strings actors are (and numbers, booleans, arrays, objects with no
  * integer-like keys; an object whose keys JSON.stringify orders otherwise only sends its leaves
- * down the exact path), or null when the metadata does not parse. Parsed whole, not sliced out:
- * slicing the first key of canonical metadata saved a tenth of the worker's time but would clear
- * an event whose metadata no longer parses (which the store could not read back) as long as its
- * actor stood intact.
+ * down the exact path), or null when the metadata does not parse. Metadata of the shape the store
+ * writes is matched whole (STORED_METADATA) and its actor taken from the match: a quarter of
+ * parsing it. Any other text is parsed whole, never sliced: slicing the first member saved a tenth
+ * of the worker's time but would clear an event whose metadata no longer parses (which the store
+ * could not read back) as long as its actor stood intact.
  */
 export function actorJson(metadata) {
+  const stored = STORED_METADATA.exec(metadata);
+  if (stored !== null) return stored[1];
   let actor;
   try {
     actor = JSON.parse(metadata)?.actor;

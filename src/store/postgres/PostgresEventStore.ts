@@ -19,6 +19,7 @@ import type {
 } from '../EventStore.js';
 import { eventColumns, toBigint, toStoredEvent, type EventRow } from './eventRow.js';
 import { CommitSignal } from './commitSignal.js';
+import { metadataJson } from './metadataJson.js';
 import { Notifier } from './notifier.js';
 import { startSubscription } from './subscription.js';
 import { translateError } from './translateError.js';
@@ -176,7 +177,7 @@ export class PostgresEventStore implements EventStore {
       types: events.map((e) => e.type),
       versions: events.map((e) => e.schemaVersion),
       data: events.map((e) => this.#serializeData(e)),
-      metadata: events.map((e) => JSON.stringify(e.metadata)),
+      metadata: events.map((e) => metadataJson(e.metadata)),
       occurredAt: events.map((e) => e.occurredAt.toISOString()),
     };
   }
