@@ -1,0 +1,101 @@
+import { sql } from 'kysely';
+import t from 'tap';
+import { recommendations } from '../../projections/recommendations/projection.js';
+import { queryRecommendations } from '../../projections/recommendations/queries.js';
+import { reports } from '../../projections/reports/projection.js';
+import { queryReports } from '../../projections/reports/queries.js';
+import type { Database } from '../../src/db/Database.js';
+import { openProjectionHarness, type Given } from '../helpers/projectionHarness.js';
+import { buildWorld, lateVisit, recommendationEvents } from './attendance.world.js';
+
+// A unit or agency renamed moves nothing the pre-counted rows hold (codes, ids, dates; a rename
+// leaves a unit's level and parents as they were), so it must rewrite none of them: a rewrite of
+// every due row and every recommendation took ~15 s at 1M events and left as many dead rows. A unit
+// event that does move communes still recounts, and only the rows it moved are written again.
+// Whether a row was written is read off its xmin (the transaction that wrote its version).
+
+const all = { kind: 'all' } as const;
+
+/** Each row's key (an SQL expression) and the transaction that wrote it, from the build's table (a view has no xmin). */
+async function writers(database: Database, logical: string, key: string): Promise<Map<string, string>> {
+  const table = (await sql<{ name: string }>`
+    SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname LIKE ${`${logical}\\_\\_v%`}`.execute(database.db)).rows;
+  if (table.length !== 1) throw new Error(`expected one build table of ${logical}, found ${table.length}`);
+  const rows = await sql<{ k: string; x: string }>`SELECT (${sql.raw(key)})::text AS k, xmin::text AS x FROM ${sql.table(table[0]!.name)}`.execute(database.db);
+  return new Map(rows.rows.map((r) => [r.k, r.x]));
+}
+
+const renames = (ids: ReturnType<typeof buildWorld>['ids']): Given[] => [
+  { stream: 'unit-02809', event: { type: 'UnitRenamed', data: { code: '02809', name: 'Xã Mường Hum', type: 'Xã', effectiveDate: '2024-06-01' } } },
+  { stream: `agency-${ids.agencyA}`, event: { type: 'AgencyRenamed', data: { agencyId: ids.agencyA, name: 'Sở Nội vụ', effectiveDate: '2024-06-01' } } },
+];
+
+/** Commune 02812 moved from district 080 (province 15) straight under province 10, from the start. */
+const reparented: Given = {
+  stream: 'unit-02812', event: { type: 'UnitReparented', data: { code: '02812', parentCode: '10', previousParentCode: '080', effectiveDate: '2000-01-01' } },
+};
+
+t.test('reports: a rename rewrites no due row; a reparenting rewrites the moved ones, as a rebuild has them', async (t) => {
+  const h = await openProjectionHarness([reports]);
+  t.teardown(h.close);
+  const { ids, events } = buildWorld();
+  await h.given(...events, lateVisit(ids));
+  await h.project();
+  const ask = () => queryReports(h.database.db, { year: 2024, today: '2025-06-30', scope: all, limit: 100, offset: 0 });
+  const before = await writers(h.database, 'reports_due', 'visit_id');
+  const answer = await ask();
+  t.ok(before.size >= 5, `${before.size} due rows`);
+
+  await h.given(...renames(ids));
+  await h.project();
+  t.same(await writers(h.database, 'reports_due', 'visit_id'), before, 'no due row written again');
+  t.same(await ask(), answer, 'the same answer');
+
+  await h.given(reparented);
+  await h.project();
+  const after = await writers(h.database, 'reports_due', 'visit_id');
+  const moved = answer.rows.filter((r) => r.unitCode === '02812').map((r) => r.visitId);
+  t.ok(moved.length > 0, 'visits at the commune moved');
+  for (const id of moved) t.not(after.get(id), before.get(id), `visit ${id} at the moved commune recounted`);
+  const inTen = (await queryReports(h.database.db, { year: 2024, provinceCode: '10', today: '2025-06-30', scope: all, limit: 100, offset: 0 })).rows.map((r) => r.visitId);
+  for (const id of moved) t.ok(inTen.includes(id), `visit ${id} now in province 10`);
+
+  const live = [await h.digest('reports_due', 'visit_id'), await h.digest('reports_rates', 'year, by_agency, key, province_code, agency_province_code'), await h.digest('reports_summary_days', 'province_key, day')];
+  await h.runner.rebuild('reports');
+  t.same([await h.digest('reports_due', 'visit_id'), await h.digest('reports_rates', 'year, by_agency, key, province_code, agency_province_code'), await h.digest('reports_summary_days', 'province_key, day')], live,
+    'a rebuild gives the same rows');
+});
+
+t.test('recommendations: a rename rewrites no item; a reparenting rewrites only the items it moved, as a rebuild has them', async (t) => {
+  const h = await openProjectionHarness([recommendations]);
+  t.teardown(h.close);
+  const { ids, events } = buildWorld();
+  const { rec, events: recEvents } = recommendationEvents(ids);
+  await h.given(...events, ...recEvents);
+  await h.project();
+  const before = await writers(h.database, 'recommendations_items', 'recommendation_id');
+  const days = await h.digest('recommendations_days', 'province_key, day');
+  const dayWriters = await writers(h.database, 'recommendations_days', "province_key || '/' || day");
+  t.equal(before.size, 4);
+
+  await h.given(...renames(ids));
+  await h.project();
+  t.same(await writers(h.database, 'recommendations_items', 'recommendation_id'), before, 'no item written again');
+  t.equal(await h.digest('recommendations_days', 'province_key, day'), days, 'the same days');
+  t.same(await writers(h.database, 'recommendations_days', "province_key || '/' || day"), dayWriters, 'no day counted again');
+
+  await h.given(reparented);
+  await h.project();
+  const after = await writers(h.database, 'recommendations_items', 'recommendation_id');
+  // rec1 and rec2 were raised at 02812; rec3 at 03001 (province 10 already), rec4 at 02809.
+  for (const id of [rec.rec1, rec.rec2]) t.not(after.get(id), before.get(id), `${id} at the moved commune written again`);
+  for (const id of [rec.rec3, rec.rec4]) t.equal(after.get(id), before.get(id), `${id} elsewhere left as it was`);
+  const inTen = await queryRecommendations(h.database.db, { today: '2024-10-01', scope: all, limit: 100, offset: 0, provinceCode: '10' });
+  t.same(inTen.rows.map((r) => r.recommendationId).sort(), [rec.rec1, rec.rec2, rec.rec3].sort(), 'province 10 now holds the moved ones');
+
+  const live = [await h.digest('recommendations_items', 'recommendation_id'), await h.digest('recommendations_days', 'province_key, day')];
+  await h.runner.rebuild('recommendations');
+  t.same([await h.digest('recommendations_items', 'recommendation_id'), await h.digest('recommendations_days', 'province_key, day')], live,
+    'a rebuild gives the same rows');
+});
