@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { IsoDate } from '#events/common.js';
 import { cadreOf } from '#src/domain/board/queries.js';
 import type { Executor, ProjectedEvent } from '#src/projections/Projection.js';
@@ -17,8 +17,8 @@ import { dueDateOf } from './reportState.js';
  *
  * The rows are derived from the visits and the context, so they are recounted when either moves:
  * the visits a batch touched; every visit of a cadre whose postings or assignments a context event
- * changed; every visit when a unit, agency or policy event arrives (rare: the map and the
- * regulations, not the daily work).
+ * changed; when a unit, agency or policy event arrives (rare: the map and the regulations, not the
+ * daily work), every visit is worked out again and the rows it moved are written (movedByContext).
  */
 export function dueTableDdl(t: string): string {
   return `
@@ -159,6 +159,58 @@ export function staleByContext(ctx: Context, events: readonly ProjectedEvent[]):
   return { all: false, cadreIds };
 }
 
+/**
+ * What a unit, agency or policy event (one that may move any visit) recounts: the visits the
+ * context now places otherwise than their stored due rows (any column differs) or that have none,
+ * and those of `touched`; every visit ('all') when that is most of them, since deltas for every
+ * row cost more than counting afresh. Every row is worked out again here, but only the moved ones
+ * are written: writing all 252,000 rows of the 1M-event history for an event that moved a few
+ * communes took most of a 35 s batch and left as many dead rows.
+ */
+export async function movedByContext(trx: Executor, ctx: Context, tables: { visits: string; due: string }, touched: readonly string[]): Promise<'all' | { visitIds: string[]; cadreIds: string[] }> {
+  const visits = (await selectVisits(trx, tables.visits, sql`true`)).rows;
+  const stored = new Map<string, StoredDueRow>();
+  for (const row of (await sql<StoredDueRow>`SELECT ${STORED_DUE_COLUMNS} FROM ${sql.table(tables.due)}`.execute(trx)).rows) stored.set(row.visit_id, row);
+  const moved = new Set(touched);
+  for (const v of visits) {
+    const row = stored.get(v.visit_id);
+    if (row === undefined || !sameDueRow(dueRowOf(ctx, v), row)) moved.add(v.visit_id);
+  }
+  return moved.size > visits.length / 2 ? 'all' : { visitIds: [...moved], cadreIds: [] };
+}
+
+/** A stored due row with every column spelt as text (arrays as arrays of text), as sameDueRow compares it. */
+type StoredDueRow = { visit_id: string } & Record<string, string | number | string[] | null>;
+
+const STORED_DUE_COLUMNS = sql.raw(DUE_COLUMNS.map(([name, type]) =>
+  type === 'uuid' || type === 'date' ? `${name}::text AS ${name}` : type === 'date[]' ? `${name}::text[] AS ${name}` : name).join(', '));
+
+/** Whether a worked-out due row is the stored one, column by column (ids in any case: PostgreSQL prints a uuid in lower case). */
+function sameDueRow(row: DueRow, stored: StoredDueRow): boolean {
+  for (const [name, type] of DUE_COLUMNS) {
+    const mine = (row as unknown as Record<string, unknown>)[name] ?? null;
+    const theirs = stored[name] ?? null;
+    if (type.endsWith('[]')) {
+      const a = mine as readonly unknown[];
+      const b = theirs as readonly string[] | null;
+      if (b === null || a.length !== b.length) return false;
+      for (let i = 0; i < a.length; i++) if (String(a[i]) !== b[i]) return false;
+    } else if (type === 'uuid') {
+      if ((mine === null ? null : String(mine).toLowerCase()) !== theirs) return false;
+    } else if (mine !== theirs) {
+      return false;
+    }
+  }
+  return true;
+}
+
+const selectVisits = (trx: Executor, visits: string, where: RawBuilder<unknown>) => sql<VisitColumns>`
+    SELECT visit_id, cadre_id, unit_code, start_date::text AS start_date, end_date::text AS end_date, status, report_id,
+           filed_on::text AS filed_on, amendments, activities
+    FROM ${sql.table(visits)} WHERE ${where}
+    -- Stored in the order the dashboard reads them (a year of last days): its scans touch few pages.
+    ORDER BY end_date, start_date, visit_id`.execute(trx);
+
 /** Where a recounted visit was and is placed: what the pre-counted figures (summaryCounts.ts, rates.ts) move by. */
 export interface PlacedVisit {
   cadre_id: string;
@@ -184,12 +236,7 @@ export async function recountDue(trx: Executor, ctx: Context, tables: { visits: 
   if (which !== 'all' && which.visitIds.length === 0 && which.cadreIds.length === 0) return { removed: [], written: [] };
   const where = which === 'all' ? sql`true`
     : sql`visit_id = ANY (${[...which.visitIds]}::uuid[]) OR cadre_id = ANY (${[...which.cadreIds]}::uuid[])`;
-  const visits = await sql<VisitColumns>`
-    SELECT visit_id, cadre_id, unit_code, start_date::text AS start_date, end_date::text AS end_date, status, report_id,
-           filed_on::text AS filed_on, amendments, activities
-    FROM ${sql.table(tables.visits)} WHERE ${where}
-    -- Stored in the order the dashboard reads them (a year of last days): its scans touch few pages.
-    ORDER BY end_date, start_date, visit_id`.execute(trx);
+  const visits = await selectVisits(trx, tables.visits, where);
   // What a partial recount removes is what the summary counts move back by; a full one recounts them.
   const removed = await sql<PlacedVisit>`DELETE FROM ${sql.table(tables.due)} WHERE ${where}
     ${which === 'all' ? sql`` : sql`RETURNING cadre_id, agency_id, start_province_code, start_date::text AS start_date, end_date::text AS end_date, status,

@@ -2,7 +2,7 @@ import type { ApplyOptions, Executor, ProjectedEvent, Projection, TableNames } f
 import { applyContextEvents, contextEventTypes, contextTableDdl } from '../attendance/context.js';
 import { applyVisitEvents } from '../attendance/visitBatch.js';
 import { visitEventTypes, visitsQueryIndexesDdl, visitsTableDdl } from '../attendance/visits.js';
-import { dueTableDdl, recountDue, staleByContext } from './due.js';
+import { dueTableDdl, movedByContext, recountDue, staleByContext } from './due.js';
 import { ratesTableDdl, recountRates } from './rates.js';
 import { recountSummary, SummaryMoves, summaryCadresDdl, summaryDaysDdl, summaryDueDdl, type SummaryTables } from './summaryCounts.js';
 import { loadContextIn } from '../attendance/contextQueries.js';
@@ -37,8 +37,10 @@ export const reports: Projection<Tables> = {
     const ctx = await loadContextIn(trx, tables.reports_context);
     const stale = changedContext ? staleByContext(ctx, events) : { all: false, cadreIds: new Set<string>() };
     const moves = new SummaryMoves();
-    const change = await recountDue(trx, ctx, { visits: tables.reports_visits, due: tables.reports_due },
-      stale.all ? 'all' : { visitIds: touched.map((v) => v.visitId), cadreIds: [...stale.cadreIds] }, (rows) => moves.move(rows, 1));
+    const dueTables = { visits: tables.reports_visits, due: tables.reports_due };
+    const touchedIds = touched.map((v) => v.visitId);
+    const which = stale.all ? await movedByContext(trx, ctx, dueTables, touchedIds) : { visitIds: touchedIds, cadreIds: [...stale.cadreIds] };
+    const change = await recountDue(trx, ctx, dueTables, which, (rows) => moves.move(rows, 1));
     await recountSummary(trx, summaryTables(tables), change, moves);
     await recountRates(trx, { due: tables.reports_due, rates: tables.reports_rates }, change);
   },

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import t from 'tap';
 import { recommendations } from '../../projections/recommendations/projection.js';
 import { queryRecommendations } from '../../projections/recommendations/queries.js';
+import { loadContextIn } from '../../projections/attendance/contextQueries.js';
+import { movedByContext } from '../../projections/reports/due.js';
 import { reports } from '../../projections/reports/projection.js';
 import { queryReports } from '../../projections/reports/queries.js';
 import type { Database } from '../../src/db/Database.js';
@@ -10,19 +12,23 @@ import { buildWorld, lateVisit, recommendationEvents } from './attendance.world.
 
 // A unit or agency renamed moves nothing the pre-counted rows hold (codes, ids, dates; a rename
 // leaves a unit's level and parents as they were), so it must rewrite none of them: a rewrite of
-// every due row and every recommendation took ~15 s at 1M events and left as many dead rows. A unit
-// event that does move communes still recounts, and only the rows it moved are written again.
+// every due row and every recommendation took 35 and 4 s at 1M events and left as many dead rows. A
+// unit event that does move communes still recounts, and only the rows it moved are written again.
 // Whether a row was written is read off its xmin (the transaction that wrote its version).
 
 const all = { kind: 'all' } as const;
 
 /** Each row's key (an SQL expression) and the transaction that wrote it, from the build's table (a view has no xmin). */
-async function writers(database: Database, logical: string, key: string): Promise<Map<string, string>> {
+async function buildTable(database: Database, logical: string): Promise<string> {
   const table = (await sql<{ name: string }>`
     SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname LIKE ${`${logical}\\_\\_v%`}`.execute(database.db)).rows;
   if (table.length !== 1) throw new Error(`expected one build table of ${logical}, found ${table.length}`);
-  const rows = await sql<{ k: string; x: string }>`SELECT (${sql.raw(key)})::text AS k, xmin::text AS x FROM ${sql.table(table[0]!.name)}`.execute(database.db);
+  return table[0]!.name;
+}
+
+async function writers(database: Database, logical: string, key: string): Promise<Map<string, string>> {
+  const rows = await sql<{ k: string; x: string }>`SELECT (${sql.raw(key)})::text AS k, xmin::text AS x FROM ${sql.table(await buildTable(database, logical))}`.execute(database.db);
   return new Map(rows.rows.map((r) => [r.k, r.x]));
 }
 
@@ -36,7 +42,7 @@ const reparented: Given = {
   stream: 'unit-02812', event: { type: 'UnitReparented', data: { code: '02812', parentCode: '10', previousParentCode: '080', effectiveDate: '2000-01-01' } },
 };
 
-t.test('reports: a rename rewrites no due row; a reparenting rewrites the moved ones, as a rebuild has them', async (t) => {
+t.test('reports: a rename rewrites no due row; a reparenting rewrites only the moved ones, as a rebuild has them', async (t) => {
   const h = await openProjectionHarness([reports]);
   t.teardown(h.close);
   const { ids, events } = buildWorld();
@@ -58,6 +64,9 @@ t.test('reports: a rename rewrites no due row; a reparenting rewrites the moved 
   const moved = answer.rows.filter((r) => r.unitCode === '02812').map((r) => r.visitId);
   t.ok(moved.length > 0, 'visits at the commune moved');
   for (const id of moved) t.not(after.get(id), before.get(id), `visit ${id} at the moved commune recounted`);
+  const others = [...before.keys()].filter((id) => !moved.includes(id));
+  t.ok(others.length >= 3, `${others.length} visits elsewhere`);
+  for (const id of others) t.equal(after.get(id), before.get(id), `visit ${id} elsewhere left as it was`);
   const inTen = (await queryReports(h.database.db, { year: 2024, provinceCode: '10', today: '2025-06-30', scope: all, limit: 100, offset: 0 })).rows.map((r) => r.visitId);
   for (const id of moved) t.ok(inTen.includes(id), `visit ${id} now in province 10`);
 
@@ -98,4 +107,44 @@ t.test('recommendations: a rename rewrites no item; a reparenting rewrites only 
   await h.runner.rebuild('recommendations');
   t.same([await h.digest('recommendations_items', 'recommendation_id'), await h.digest('recommendations_days', 'province_key, day')], live,
     'a rebuild gives the same rows');
+});
+
+t.test('reports: a recount for a context event finds every visit whose due row differs in any one column, and none when none does', async (t) => {
+  const h = await openProjectionHarness([reports]);
+  t.teardown(h.close);
+  const { ids, events } = buildWorld();
+  await h.given(...events, lateVisit(ids));
+  await h.project();
+  const tables = { visits: await buildTable(h.database, 'reports_visits'), due: await buildTable(h.database, 'reports_due') };
+  const context = await buildTable(h.database, 'reports_context');
+  const moved = (change?: (trx: Parameters<typeof loadContextIn>[0]) => Promise<unknown>) => h.database.db.transaction().execute(async (trx) => {
+    await change?.(trx);
+    const result = await movedByContext(trx, await loadContextIn(trx, context), tables, []);
+    // Rolled back: each change is tried on the rows as projected.
+    throw Object.assign(new Error('rollback'), { result });
+  }).catch((err: { result?: unknown }) => {
+    if (err.result === undefined) throw err;
+    return err.result;
+  });
+  t.same(await moved(), { visitIds: [], cadreIds: [] }, 'every stored row is the one worked out: nothing to write');
+  // One visit with a report, so that no column of its row is null.
+  const visitId = (await sql<{ v: string }>`SELECT visit_id::text AS v FROM ${sql.table(tables.due)} WHERE report_id IS NOT NULL AND agency_id IS NOT NULL AND due_date IS NOT NULL LIMIT 1`.execute(h.database.db)).rows[0]!.v;
+  const columns = (await sql<{ name: string; type: string }>`
+    SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute
+    WHERE attrelid = ${tables.due}::regclass AND attnum > 0 AND NOT attisdropped AND attname <> 'visit_id' ORDER BY attnum`.execute(h.database.db)).rows;
+  t.equal(columns.length, 17, 'every column but the key');
+  const changed: Record<string, string> = {
+    uuid: 'gen_random_uuid()', text: "coalesce(%, '') || 'x'", date: "coalesce(%, DATE '2020-01-01') + 1", integer: '% + 1',
+    'text[]': "% || 'x'::text", 'date[]': "% || DATE '2020-01-01'",
+  };
+  for (const { name, type } of columns) {
+    const value = changed[type]?.replaceAll('%', name);
+    if (value === undefined) throw new Error(`no change for a ${type} column`);
+    const result = await moved((trx) => sql`UPDATE ${sql.table(tables.due)} SET ${sql.ref(name)} = ${sql.raw(value)} WHERE visit_id = ${visitId}::uuid`.execute(trx));
+    t.same(result, { visitIds: [visitId], cadreIds: [] }, `${name} (${type}) changed`);
+  }
+  const missing = await moved((trx) => sql`DELETE FROM ${sql.table(tables.due)} WHERE visit_id = ${visitId}::uuid`.execute(trx));
+  t.same(missing, { visitIds: [visitId], cadreIds: [] }, 'a visit without a due row');
+  const most = await moved((trx) => sql`UPDATE ${sql.table(tables.due)} SET amendments = amendments + 1`.execute(trx));
+  t.equal(most, 'all', 'every row moved: counted afresh');
 });
