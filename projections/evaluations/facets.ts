@@ -24,9 +24,12 @@ export function staleRatings(events: readonly ProjectedEvent[]): 'all' | Set<str
   const cadreIds = new Set<string>();
   for (const e of events) {
     switch (e.type) {
-      case 'UnitEstablished': case 'UnitRenamed': case 'UnitReparented': case 'UnitsMerged': case 'UnitDissolved':
-      case 'AgencyRegistered': case 'AgencyRenamed':
+      case 'UnitEstablished': case 'UnitReparented': case 'UnitsMerged': case 'UnitDissolved':
+      case 'AgencyRegistered':
         return 'all';
+      // A name enters no facet (codes and ids do), and a rename leaves a unit's level and parents as they were.
+      case 'UnitRenamed': case 'AgencyRenamed':
+        break;
       case 'CadreRegistered': case 'CadreTransferred': case 'CadrePositionChanged': case 'CadreRetired':
         cadreIds.add(e.data.cadreId);
         break;

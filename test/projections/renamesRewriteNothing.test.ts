@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import t from 'tap';
+import { evaluations } from '../../projections/evaluations/projection.js';
 import { recommendations } from '../../projections/recommendations/projection.js';
 import { queryRecommendations } from '../../projections/recommendations/queries.js';
 import { loadContextIn } from '../../projections/attendance/contextQueries.js';
@@ -8,7 +9,7 @@ import { reports } from '../../projections/reports/projection.js';
 import { queryReports } from '../../projections/reports/queries.js';
 import type { Database } from '../../src/db/Database.js';
 import { openProjectionHarness, type Given } from '../helpers/projectionHarness.js';
-import { buildWorld, lateVisit, recommendationEvents } from './attendance.world.js';
+import { buildWorld, evaluationEvents, lateVisit, recommendationEvents } from './attendance.world.js';
 
 // A unit or agency renamed moves nothing the pre-counted rows hold (codes, ids, dates; a rename
 // leaves a unit's level and parents as they were), so it must rewrite none of them: a rewrite of
@@ -147,4 +148,24 @@ t.test('reports: a recount for a context event finds every visit whose due row d
   t.same(missing, { visitIds: [visitId], cadreIds: [] }, 'a visit without a due row');
   const most = await moved((trx) => sql`UPDATE ${sql.table(tables.due)} SET amendments = amendments + 1`.execute(trx));
   t.equal(most, 'all', 'every row moved: counted afresh');
+});
+
+const DISTRIBUTION_KEY = "subject || '/' || year || '/' || committee_unit_code || '/' || province_code || '/' || agency_province_code";
+
+t.test('evaluations: a rename rewrites no rating and no count', async (t) => {
+  const h = await openProjectionHarness([evaluations]);
+  t.teardown(h.close);
+  const { ids, events } = buildWorld();
+  await h.given(...events, ...evaluationEvents(ids).events);
+  await h.project();
+  const tables = [
+    ['evaluations_cadres', 'evaluation_id'], ['evaluations_units', "committee_unit_code || '/' || unit_code || '/' || year"],
+  ] as const;
+  const before = await Promise.all(tables.map(([table, key]) => writers(h.database, table, key)));
+  t.same(before.map((m) => m.size), [3, 4]);
+  const distribution = await writers(h.database, 'evaluations_distribution', DISTRIBUTION_KEY);
+  await h.given(...renames(ids));
+  await h.project();
+  t.same(await Promise.all(tables.map(([table, key]) => writers(h.database, table, key))), before, 'no rating written again');
+  t.same(await writers(h.database, 'evaluations_distribution', DISTRIBUTION_KEY), distribution, 'no count written again');
 });
