@@ -172,11 +172,13 @@ export async function movedByContext(trx: Executor, ctx: Context, tables: { visi
   const stored = new Map<string, StoredDueRow>();
   for (const row of (await sql<StoredDueRow>`SELECT ${STORED_DUE_COLUMNS} FROM ${sql.table(tables.due)}`.execute(trx)).rows) stored.set(row.visit_id, row);
   const moved = new Set(touched);
+  // Past half, the answer is 'all' whatever the rest holds (a policy amended for a whole province).
+  const most = visits.length / 2;
   for (const v of visits) {
     const row = stored.get(v.visit_id);
-    if (row === undefined || !sameDueRow(dueRowOf(ctx, v), row)) moved.add(v.visit_id);
+    if ((row === undefined || !sameDueRow(dueRowOf(ctx, v), row)) && moved.add(v.visit_id).size > most) return 'all';
   }
-  return moved.size > visits.length / 2 ? 'all' : { visitIds: [...moved], cadreIds: [] };
+  return moved.size > most ? 'all' : { visitIds: [...moved], cadreIds: [] };
 }
 
 /** A stored due row with every column spelt as text (arrays as arrays of text), as sameDueRow compares it. */
