@@ -8,6 +8,9 @@ import { movedByContext } from '../../projections/reports/due.js';
 import { reports } from '../../projections/reports/projection.js';
 import { queryReports } from '../../projections/reports/queries.js';
 import type { Database } from '../../src/db/Database.js';
+import type { Projection } from '../../src/projections/Projection.js';
+import { buildsOf } from '../../src/projections/ProjectionRunner.js';
+import { physicalTables } from '../../src/projections/tableNames.js';
 import { openProjectionHarness, type Given } from '../helpers/projectionHarness.js';
 import { buildWorld, evaluationEvents, lateVisit, recommendationEvents } from './attendance.world.js';
 
@@ -19,17 +22,16 @@ import { buildWorld, evaluationEvents, lateVisit, recommendationEvents } from '.
 
 const all = { kind: 'all' } as const;
 
-/** Each row's key (an SQL expression) and the transaction that wrote it, from the build's table (a view has no xmin). */
-async function buildTable(database: Database, logical: string): Promise<string> {
-  const table = (await sql<{ name: string }>`
-    SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname LIKE ${`${logical}\\_\\_v%`}`.execute(database.db)).rows;
-  if (table.length !== 1) throw new Error(`expected one build table of ${logical}, found ${table.length}`);
-  return table[0]!.name;
+/** The physical table of a read model's active build (a view has no xmin). */
+async function buildTable(database: Database, projection: Projection, logical: string): Promise<string> {
+  const active = (await buildsOf(database.db, projection.name)).find((b) => b.status === 'active');
+  if (active === undefined) throw new Error(`${projection.name} has no active build`);
+  return physicalTables(projection, active.version, active.generation)[logical]!;
 }
 
-async function writers(database: Database, logical: string, key: string): Promise<Map<string, string>> {
-  const rows = await sql<{ k: string; x: string }>`SELECT (${sql.raw(key)})::text AS k, xmin::text AS x FROM ${sql.table(await buildTable(database, logical))}`.execute(database.db);
+/** Each row's key (an SQL expression) and the transaction that wrote it, from the active build's table. */
+async function writers(database: Database, projection: Projection, logical: string, key: string): Promise<Map<string, string>> {
+  const rows = await sql<{ k: string; x: string }>`SELECT (${sql.raw(key)})::text AS k, xmin::text AS x FROM ${sql.table(await buildTable(database, projection, logical))}`.execute(database.db);
   return new Map(rows.rows.map((r) => [r.k, r.x]));
 }
 
@@ -50,18 +52,18 @@ t.test('reports: a rename rewrites no due row; a reparenting rewrites only the m
   await h.given(...events, lateVisit(ids));
   await h.project();
   const ask = () => queryReports(h.database.db, { year: 2024, today: '2025-06-30', scope: all, limit: 100, offset: 0 });
-  const before = await writers(h.database, 'reports_due', 'visit_id');
+  const before = await writers(h.database, reports, 'reports_due', 'visit_id');
   const answer = await ask();
   t.ok(before.size >= 5, `${before.size} due rows`);
 
   await h.given(...renames(ids));
   await h.project();
-  t.same(await writers(h.database, 'reports_due', 'visit_id'), before, 'no due row written again');
+  t.same(await writers(h.database, reports, 'reports_due', 'visit_id'), before, 'no due row written again');
   t.same(await ask(), answer, 'the same answer');
 
   await h.given(reparented);
   await h.project();
-  const after = await writers(h.database, 'reports_due', 'visit_id');
+  const after = await writers(h.database, reports, 'reports_due', 'visit_id');
   const moved = answer.rows.filter((r) => r.unitCode === '02812').map((r) => r.visitId);
   t.ok(moved.length > 0, 'visits at the commune moved');
   for (const id of moved) t.not(after.get(id), before.get(id), `visit ${id} at the moved commune recounted`);
@@ -84,20 +86,20 @@ t.test('recommendations: a rename rewrites no item; a reparenting rewrites only 
   const { rec, events: recEvents } = recommendationEvents(ids);
   await h.given(...events, ...recEvents);
   await h.project();
-  const before = await writers(h.database, 'recommendations_items', 'recommendation_id');
+  const before = await writers(h.database, recommendations, 'recommendations_items', 'recommendation_id');
   const days = await h.digest('recommendations_days', 'province_key, day');
-  const dayWriters = await writers(h.database, 'recommendations_days', "province_key || '/' || day");
+  const dayWriters = await writers(h.database, recommendations, 'recommendations_days', "province_key || '/' || day");
   t.equal(before.size, 4);
 
   await h.given(...renames(ids));
   await h.project();
-  t.same(await writers(h.database, 'recommendations_items', 'recommendation_id'), before, 'no item written again');
+  t.same(await writers(h.database, recommendations, 'recommendations_items', 'recommendation_id'), before, 'no item written again');
   t.equal(await h.digest('recommendations_days', 'province_key, day'), days, 'the same days');
-  t.same(await writers(h.database, 'recommendations_days', "province_key || '/' || day"), dayWriters, 'no day counted again');
+  t.same(await writers(h.database, recommendations, 'recommendations_days', "province_key || '/' || day"), dayWriters, 'no day counted again');
 
   await h.given(reparented);
   await h.project();
-  const after = await writers(h.database, 'recommendations_items', 'recommendation_id');
+  const after = await writers(h.database, recommendations, 'recommendations_items', 'recommendation_id');
   // rec1 and rec2 were raised at 02812; rec3 at 03001 (province 10 already), rec4 at 02809.
   for (const id of [rec.rec1, rec.rec2]) t.not(after.get(id), before.get(id), `${id} at the moved commune written again`);
   for (const id of [rec.rec3, rec.rec4]) t.equal(after.get(id), before.get(id), `${id} elsewhere left as it was`);
@@ -116,8 +118,8 @@ t.test('reports: a recount for a context event finds every visit whose due row d
   const { ids, events } = buildWorld();
   await h.given(...events, lateVisit(ids));
   await h.project();
-  const tables = { visits: await buildTable(h.database, 'reports_visits'), due: await buildTable(h.database, 'reports_due') };
-  const context = await buildTable(h.database, 'reports_context');
+  const tables = { visits: await buildTable(h.database, reports, 'reports_visits'), due: await buildTable(h.database, reports, 'reports_due') };
+  const context = await buildTable(h.database, reports, 'reports_context');
   const moved = (change?: (trx: Parameters<typeof loadContextIn>[0]) => Promise<unknown>) => h.database.db.transaction().execute(async (trx) => {
     await change?.(trx);
     const result = await movedByContext(trx, await loadContextIn(trx, context), tables, []);
@@ -161,11 +163,11 @@ t.test('evaluations: a rename rewrites no rating and no count', async (t) => {
   const tables = [
     ['evaluations_cadres', 'evaluation_id'], ['evaluations_units', "committee_unit_code || '/' || unit_code || '/' || year"],
   ] as const;
-  const before = await Promise.all(tables.map(([table, key]) => writers(h.database, table, key)));
+  const before = await Promise.all(tables.map(([table, key]) => writers(h.database, evaluations, table, key)));
   t.same(before.map((m) => m.size), [3, 4]);
-  const distribution = await writers(h.database, 'evaluations_distribution', DISTRIBUTION_KEY);
+  const distribution = await writers(h.database, evaluations, 'evaluations_distribution', DISTRIBUTION_KEY);
   await h.given(...renames(ids));
   await h.project();
-  t.same(await Promise.all(tables.map(([table, key]) => writers(h.database, table, key))), before, 'no rating written again');
-  t.same(await writers(h.database, 'evaluations_distribution', DISTRIBUTION_KEY), distribution, 'no count written again');
+  t.same(await Promise.all(tables.map(([table, key]) => writers(h.database, evaluations, table, key))), before, 'no rating written again');
+  t.same(await writers(h.database, evaluations, 'evaluations_distribution', DISTRIBUTION_KEY), distribution, 'no count written again');
 });
